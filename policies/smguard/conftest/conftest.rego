@@ -1,0 +1,29 @@
+# METADATA
+# title: conftest namespace
+# description: |
+#   conftest reads deny and warn sets of objects with a string msg. Failures and read errors are
+#   deny, values that cannot be known are warn (never a pass).
+package smguard.conftest
+
+import data.smguard.main
+
+# METADATA
+# description: Failing and error findings, as conftest failures.
+# entrypoint: true
+deny contains _message(finding) if {
+	some finding in main.findings
+	finding.status in {"fail", "error"}
+}
+
+# METADATA
+# description: Findings whose deciding value is unknown, as conftest warnings.
+# entrypoint: true
+warn contains _message(finding) if {
+	some finding in main.findings
+	finding.status == "unknown"
+}
+
+_message(finding) := object.union(finding, {"msg": sprintf(
+	"%s %s: %s [%s]",
+	[finding.rule_id, finding.resource, finding.message, finding.title],
+)})

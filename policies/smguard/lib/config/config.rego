@@ -1,0 +1,30 @@
+# METADATA
+# title: User configuration
+# description: |
+#   Reads data.smguard.config (the YAML config file) with defaults, so rules never have to care
+#   whether a setting was given.
+package smguard.lib.config
+
+# METADATA
+# description: Subnet IDs notebooks and jobs may use; empty means not configured.
+approved_subnet_ids := {id | some id in _setting(["network", "approved_subnet_ids"])}
+
+# METADATA
+# description: VPC IDs notebooks and jobs may use; empty means not configured.
+approved_vpc_ids := {id | some id in _setting(["network", "approved_vpc_ids"])}
+
+# METADATA
+# description: True when an approved-network list is configured.
+network_restricted if count(approved_subnet_ids) + count(approved_vpc_ids) > 0
+
+# METADATA
+# description: Rule IDs the user turned off.
+disabled_rules := {id | some id in _setting(["disabled_rules"])}
+
+# Only data.smguard.config is read: the rest of data.smguard is policy, and reading it would
+# make every rule depend on itself.
+default _config := {}
+
+_config := data.smguard.config
+
+_setting(path) := object.get(_config, path, [])

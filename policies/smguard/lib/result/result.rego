@@ -1,0 +1,52 @@
+# METADATA
+# title: Finding builder
+# description: |
+#   The one place findings are built. Identity (ID, title, severity) is read from the calling
+#   rule's package METADATA, so no rule ever types it.
+package smguard.lib.result
+
+import data.smguard.lib.value
+
+# METADATA
+# description: |
+#   The verdict on one value-deciding attribute: unknown when the input cannot know the value,
+#   fail when it is known and not compliant, undefined (no finding) otherwise.
+decide(chain, resource, attribute, _, _) := unknown(chain, resource, attribute) if {
+	value.unknown(resource, attribute)
+}
+
+decide(chain, resource, attribute, compliant, message) := fail(chain, resource, attribute, message) if {
+	not value.unknown(resource, attribute)
+	compliant == false
+}
+
+# METADATA
+# description: A finding for a resource that is not in the rule's secure state.
+fail(chain, resource, attribute, message) := _finding(chain, resource.meta, attribute, message, "fail")
+
+# METADATA
+# description: A finding for a resource whose deciding value cannot be known from the input.
+unknown(chain, resource, attribute) := _finding(
+	chain, resource.meta, attribute,
+	sprintf("%s cannot be known from this input (e.g. known only after apply)", [attribute]),
+	"unknown",
+)
+
+# METADATA
+# description: A finding for input that could not be read; it is never a pass.
+error(chain, problem) := _finding(chain, {"id": problem.resource, "location": problem.location}, "", problem.message, "error")
+
+_finding(chain, meta, attribute, message, status) := {
+	"rule_id": annotation.custom.id,
+	"title": annotation.title,
+	"severity": annotation.custom.severity,
+	"status": status,
+	"resource": meta.id,
+	"location": object.get(meta, "location", ""),
+	"attribute": attribute,
+	"message": message,
+} if {
+	some link in chain
+	link.annotations.scope == "package"
+	annotation := link.annotations
+}

@@ -1,0 +1,17 @@
+# METADATA
+# title: smguard entrypoint
+# description: |
+#   Every finding of every rule. A rule registers by living under smguard.rules.<area>.<slug>
+#   and defining deny; nothing else lists the rules.
+package smguard.main
+
+import data.smguard.lib.config
+
+# METADATA
+# description: All findings for the input document, minus rules disabled in the config.
+# entrypoint: true
+findings contains finding if {
+	some area, slug
+	some finding in data.smguard.rules[area][slug].deny
+	not finding.rule_id in config.disabled_rules
+}

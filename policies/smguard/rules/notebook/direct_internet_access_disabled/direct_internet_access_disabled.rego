@@ -1,0 +1,36 @@
+# METADATA
+# title: SageMaker notebook instance has direct internet access disabled
+# description: |
+#   With direct internet access enabled (the AWS default), the notebook gets a network
+#   interface in a SageMaker-managed VPC with a route to the internet, outside the customer's
+#   VPC controls: data can leave and code can be pulled without passing any customer firewall,
+#   proxy or VPC endpoint. An absent setting means Enabled.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-notebook-and-internet-access.html
+#     description: Connect a notebook instance in a VPC to external resources
+# custom:
+#   id: SM101
+#   severity: HIGH
+#   resource: notebook_instance
+#   remediation: >-
+#     Set direct_internet_access = "Disabled" (Terraform) or DirectInternetAccess: Disabled
+#     (CloudFormation, CreateNotebookInstance) together with a subnet and security groups, and
+#     give the VPC the routes or VPC endpoints the notebook needs.
+#   equivalents:
+#     checkov: [CKV_AWS_122]
+#     security_hub: [SageMaker.1]
+package smguard.rules.notebook.direct_internet_access_disabled
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some notebook in input.resources.notebook_instances
+	finding := result.decide(
+		rego.metadata.chain(), notebook, "direct_internet_access", _compliant(notebook),
+		"direct internet access is enabled (an absent setting means Enabled)",
+	)
+}
+
+default _compliant(_) := false
+
+_compliant(notebook) if notebook.direct_internet_access == false

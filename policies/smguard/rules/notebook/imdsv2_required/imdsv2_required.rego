@@ -1,0 +1,33 @@
+# METADATA
+# title: SageMaker notebook instance allows only IMDSv2
+# description: |
+#   IMDSv1 answers any request that reaches the metadata endpoint, so a server-side request
+#   forgery in notebook code can read the execution role's credentials. Requiring version 2
+#   (session tokens) closes that path. An absent setting fails.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-imds.html
+#     description: Configure the instance metadata service for notebook instances
+# custom:
+#   id: SM106
+#   severity: MEDIUM
+#   resource: notebook_instance
+#   remediation: >-
+#     Set instance_metadata_service_configuration { minimum_instance_metadata_service_version =
+#     "2" } (Terraform) or InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion: "2".
+#   equivalents:
+#     checkov: [CKV_AWS_371]
+package smguard.rules.notebook.imdsv2_required
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some notebook in input.resources.notebook_instances
+	finding := result.decide(
+		rego.metadata.chain(), notebook, "minimum_instance_metadata_service_version", _compliant(notebook),
+		"IMDSv1 is allowed (the minimum metadata service version is not 2)",
+	)
+}
+
+default _compliant(_) := false
+
+_compliant(notebook) if notebook.minimum_instance_metadata_service_version == "2"

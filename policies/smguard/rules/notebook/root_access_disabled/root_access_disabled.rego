@@ -1,0 +1,34 @@
+# METADATA
+# title: SageMaker notebook instance has root access disabled
+# description: |
+#   Users with root on a notebook instance can change its software, read the execution role's
+#   credentials and switch off agents and network controls. AWS enables root access unless it
+#   is explicitly Disabled. Lifecycle configurations still run as root either way.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-root-access.html
+#     description: Control root access to a SageMaker notebook instance
+# custom:
+#   id: SM104
+#   severity: HIGH
+#   resource: notebook_instance
+#   remediation: >-
+#     Set root_access = "Disabled" (Terraform) or RootAccess: Disabled (CloudFormation,
+#     CreateNotebookInstance / UpdateNotebookInstance).
+#   equivalents:
+#     checkov: [CKV_AWS_307]
+#     security_hub: [SageMaker.3]
+package smguard.rules.notebook.root_access_disabled
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some notebook in input.resources.notebook_instances
+	finding := result.decide(
+		rego.metadata.chain(), notebook, "root_access", _compliant(notebook),
+		"root access is enabled (an absent setting means Enabled)",
+	)
+}
+
+default _compliant(_) := false
+
+_compliant(notebook) if notebook.root_access == false

@@ -1,0 +1,28 @@
+# METADATA
+# title: SageMaker notebook instance has explicit security groups
+# description: |
+#   The security groups decide what the notebook's network interface can reach inside the VPC.
+#   Left unset, the provider computes them (the VPC's default group when a subnet is given),
+#   which is rarely a group anyone designed for the notebook. In a plan, security_groups always
+#   appears as "known after apply" when not configured, so the configuration, not the planned
+#   value, decides.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html
+#     description: CreateNotebookInstance (SecurityGroupIds)
+# custom:
+#   id: SM103
+#   severity: MEDIUM
+#   resource: notebook_instance
+#   remediation: >-
+#     Set security_groups (Terraform) or SecurityGroupIds (CloudFormation,
+#     CreateNotebookInstance) to groups made for the notebook, allowing only the egress it needs.
+package smguard.rules.notebook.security_groups_explicit
+
+import data.smguard.lib.result
+import data.smguard.lib.value
+
+deny contains finding if {
+	some notebook in input.resources.notebook_instances
+	not value.present(notebook, "security_groups")
+	finding := result.fail(rego.metadata.chain(), notebook, "security_groups", "no security group is configured")
+}

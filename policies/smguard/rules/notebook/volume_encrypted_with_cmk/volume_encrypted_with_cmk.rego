@@ -1,0 +1,28 @@
+# METADATA
+# title: SageMaker notebook instance volume is encrypted with a customer KMS key
+# description: |
+#   Without kms_key_id the notebook's ML storage volume is encrypted with an AWS-managed key,
+#   whose use the customer cannot restrict by key policy or revoke. A key created in the same
+#   plan counts as configured.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html
+#     description: Protect data at rest using encryption (notebook instances)
+# custom:
+#   id: SM105
+#   severity: MEDIUM
+#   resource: notebook_instance
+#   remediation: >-
+#     Set kms_key_id (Terraform) or KmsKeyId (CloudFormation, CreateNotebookInstance) to a
+#     customer managed KMS key.
+#   equivalents:
+#     checkov: [CKV_AWS_22, CKV_AWS_187]
+package smguard.rules.notebook.volume_encrypted_with_cmk
+
+import data.smguard.lib.result
+import data.smguard.lib.value
+
+deny contains finding if {
+	some notebook in input.resources.notebook_instances
+	not value.present(notebook, "kms_key_id")
+	finding := result.fail(rego.metadata.chain(), notebook, "kms_key_id", "no customer KMS key is configured")
+}

@@ -1,0 +1,38 @@
+"""The rule catalog, generated from the rules' METADATA (``make generate``); never typed by hand."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: str
+    resource: str
+    description: str
+    remediation: str
+    package: str
+    path: str
+    related_resources: tuple[str, ...]
+    equivalents: dict[str, list[str]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__} | {
+            "related_resources": list(self.related_resources)
+        }
+
+
+@cache
+def rules() -> dict[str, Rule]:
+    """All rules by ID, in ID order."""
+    raw = json.loads(resources.files("smguard").joinpath("catalog.json").read_text())
+    return {
+        entry["id"]: Rule(**entry | {"related_resources": tuple(entry["related_resources"])})
+        for entry in raw["rules"]
+    }

@@ -1,0 +1,1 @@
+"""Engines that evaluate the canonical document against the bundle."""

@@ -1,0 +1,59 @@
+"""Findings: the only output type. Built in Rego, checked here, rendered by the reporters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, Literal, cast
+
+Status = Literal["fail", "unknown", "error"]
+STATUSES: tuple[Status, ...] = ("fail", "error", "unknown")
+FAILING: frozenset[str] = frozenset({"fail", "error"})
+SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")
+
+
+class MalformedFinding(ValueError):
+    """The engine returned something that is not a finding."""
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    resource: str
+    rule_id: str
+    attribute: str
+    status: Status
+    severity: str
+    title: str
+    message: str
+    location: str
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Finding:
+        if not isinstance(raw, dict):
+            raise MalformedFinding(f"a finding is a {type(raw).__name__}, not an object")
+        fields = {}
+        for name in cls.__dataclass_fields__:
+            value = raw.get(name)
+            if not isinstance(value, str):
+                raise MalformedFinding(f"finding field {name!r} is missing or not a string: {raw!r:.200}")
+            fields[name] = value
+        if fields["status"] not in STATUSES:
+            raise MalformedFinding(f"finding status {fields['status']!r} is not one of {', '.join(STATUSES)}")
+        return cls(**fields)  # type: ignore[arg-type]
+
+    def to_json(self) -> dict[str, str]:
+        return cast(dict[str, str], asdict(self))
+
+
+def summarize(findings: Iterable[Finding], *, resources: int) -> dict[str, Any]:
+    """Counts for the report footer and the JSON ``summary``."""
+    findings = list(findings)
+    by_status = Counter(f.status for f in findings)
+    return {
+        "resources": resources,
+        "findings": len(findings),
+        "by_status": {status: by_status.get(status, 0) for status in STATUSES},
+        "by_severity": dict(Counter(f.severity for f in findings if f.status in FAILING)),
+        "passed": not any(f.status in FAILING for f in findings),
+    }

@@ -1,0 +1,1 @@
+"""Frontends: pure functions from one kind of source to the canonical document."""

@@ -1,0 +1,15 @@
+"""What a frontend returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from smguard.model import Document
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A canonical document plus the warnings worth telling the user (on stderr, never in reports)."""
+
+    document: Document
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,46 @@
+"""Which frontend a parsed input belongs to."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+import jsonschema
+
+from smguard.errors import InputError
+from smguard.frontends.conversion import Conversion
+from smguard.frontends.terraform import convert_plan
+from smguard.frontends.terraform.plan import is_plan
+from smguard.model import SCHEMA_VERSION, Document
+
+
+def convert(value: Any, name: str) -> Conversion:
+    """Convert any supported input (Terraform plan, or an already canonical document)."""
+    if isinstance(value, Mapping) and "schema_version" in value and "resources" in value:
+        return Conversion(_canonical(value, name))
+    if isinstance(value, Mapping) and ("values" in value or is_plan(value)):
+        return convert_plan(value, name)
+    kind = "an object" if isinstance(value, Mapping) else f"a JSON {type(value).__name__}"
+    raise InputError(f"{name}: not a Terraform plan (terraform show -json) or smguard document; it is {kind}")
+
+
+def _canonical(value: Mapping[str, Any], name: str) -> Document:
+    if value["schema_version"] != SCHEMA_VERSION:
+        raise InputError(
+            f"{name}: smguard document schema_version {value['schema_version']!r} is not {SCHEMA_VERSION}; "
+            "convert the source again with this version"
+        )
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(value))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise InputError(f"{name}: not a valid smguard document at {where}: {error.message:.200}")
+    return cast(Document, value)
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(resources.files("smguard").joinpath("schemas/input.json").read_text())
+    return jsonschema.Draft202012Validator(schema)

@@ -1,0 +1,133 @@
+"""The resources of a plan, joined to their configuration and findable by address or reference."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from smguard.frontends.terraform.address import module_names, parse_reference
+from smguard.frontends.terraform.values import PlanResource
+
+ConfigKey = tuple[tuple[str, ...], str]
+
+
+class MalformedResource(Exception):
+    """One resource entry of the plan cannot be read; the message names what is wrong."""
+
+    def __init__(self, address: str, message: str) -> None:
+        super().__init__(message)
+        self.address = address
+
+
+@dataclass
+class PlanIndex:
+    resources: list[PlanResource] = field(default_factory=list)
+    malformed: list[MalformedResource] = field(default_factory=list)
+    _by_module_key: dict[tuple[str, str], list[PlanResource]] = field(default_factory=lambda: defaultdict(list))
+    _by_known_id: dict[tuple[str, str], PlanResource] = field(default_factory=dict)
+
+    def add(self, resource: PlanResource) -> None:
+        self.resources.append(resource)
+        self._by_module_key[(resource.module_address, resource.local_key)].append(resource)
+        known_id = resource.after.get("id")
+        if isinstance(known_id, str):
+            self._by_known_id[(resource.type, known_id)] = resource
+
+    def of_type(self, *types: str) -> Iterator[PlanResource]:
+        return (r for r in self.resources if r.type in types)
+
+    def with_id(self, type_: str, resource_id: str) -> PlanResource | None:
+        """A resource of ``type_`` (managed or data) whose ``id`` is known and equal."""
+        return self._by_known_id.get((type_, resource_id))
+
+    def referenced(self, resource: PlanResource, attribute: str) -> list[PlanResource]:
+        """The resource instances an attribute's configuration refers to (same module instance).
+
+        Without an explicit index, every instance of the referenced resource is returned; the
+        caller decides whether they agree.
+        """
+        for reference in resource.references(attribute):
+            target = parse_reference(reference)
+            if target is None:
+                continue
+            candidates = self._by_module_key.get((resource.module_address, target.local_key), [])
+            if target.index is not None:
+                candidates = [c for c in candidates if c.index == target.index]
+            if candidates:
+                return candidates
+        return []
+
+
+def configuration_index(configuration: Any) -> dict[ConfigKey, Mapping[str, Any]]:
+    """Expressions of every resource block, keyed by (module names, local key)."""
+    index: dict[ConfigKey, Mapping[str, Any]] = {}
+    if isinstance(configuration, Mapping):
+        _index_module(configuration.get("root_module"), (), index)
+    return index
+
+
+def _index_module(module: Any, path: tuple[str, ...], index: dict[ConfigKey, Mapping[str, Any]]) -> None:
+    if not isinstance(module, Mapping):
+        return
+    resources = module.get("resources")
+    for block in resources if isinstance(resources, list) else []:
+        if not isinstance(block, Mapping):
+            continue
+        address, expressions = block.get("address"), block.get("expressions", {})
+        if isinstance(address, str) and isinstance(expressions, Mapping):
+            index[(path, address)] = expressions
+    calls = module.get("module_calls")
+    for name, call in calls.items() if isinstance(calls, Mapping) else []:
+        if isinstance(call, Mapping):
+            _index_module(call.get("module"), (*path, name), index)
+
+
+def plan_resource(
+    entry: Any,
+    *,
+    config: Mapping[ConfigKey, Mapping[str, Any]] | None,
+    from_changes: bool,
+    module_address: str = "",
+) -> PlanResource | None:
+    """One ``resource_changes`` or ``planned_values`` entry; None for a resource being deleted."""
+    if not isinstance(entry, Mapping):
+        raise MalformedResource("(unnamed)", f"a resource entry is a {type(entry).__name__}, not an object")
+    address = entry.get("address")
+    if not isinstance(address, str) or not address:
+        raise MalformedResource("(unnamed)", "a resource entry has no address")
+    for key in ("type", "name"):
+        if not isinstance(entry.get(key), str):
+            raise MalformedResource(address, f"{key} is missing or not a string")
+    if from_changes:
+        change = entry.get("change")
+        if not isinstance(change, Mapping):
+            raise MalformedResource(address, "change is missing or not an object")
+        after, unknown, sensitive = change.get("after"), change.get("after_unknown", {}), change.get("after_sensitive", {})
+        module_address = entry.get("module_address", "")
+    else:
+        after, unknown, sensitive = entry.get("values"), {}, entry.get("sensitive_values", {})
+    if after is None:
+        return None
+    if not isinstance(after, Mapping):
+        raise MalformedResource(address, f"planned values are a {type(after).__name__}, not an object")
+    if not isinstance(module_address, str):
+        raise MalformedResource(address, "module_address is not a string")
+    mode = entry.get("mode", "managed")
+    local_key = f"{'data.' if mode == 'data' else ''}{entry['type']}.{entry['name']}"
+    expressions = None if config is None else config.get((module_names(module_address), local_key))
+    index = entry.get("index")
+    return PlanResource(
+        address=address,
+        mode=str(mode),
+        type=entry["type"],
+        name=entry["name"],
+        index=index if isinstance(index, int | str) else None,
+        module_address=module_address,
+        after=after,
+        after_unknown=unknown if isinstance(unknown, Mapping | bool) else {},
+        after_sensitive=sensitive if isinstance(sensitive, Mapping | bool) else {},
+        expressions=expressions,
+        marks_unknowns=from_changes,
+    )

@@ -1,0 +1,56 @@
+"""``aws_sagemaker_notebook_instance`` -> canonical notebook instance."""
+
+from __future__ import annotations
+
+from smguard.frontends.terraform.index import MalformedResource, PlanIndex
+from smguard.frontends.terraform.network import placement, string
+from smguard.frontends.terraform.values import ABSENT, UNKNOWN, PlanResource, State, Value
+from smguard.model import NotebookInstance
+
+
+def notebook_instance(resource: PlanResource, index: PlanIndex, location: str) -> NotebookInstance:
+    where = placement(resource, index)
+    values: dict[str, Value] = {
+        "name": string(resource, "name"),
+        # The provider and the API both default these two to "Enabled".
+        "direct_internet_access": _enabled(resource, "direct_internet_access", default=True),
+        "root_access": _enabled(resource, "root_access", default=True),
+        "subnet_id": where.subnet_id,
+        "security_groups": _string_list(resource, "security_groups"),
+        "kms_key_id": string(resource, "kms_key_id"),
+        "minimum_instance_metadata_service_version": string(
+            resource, "instance_metadata_service_configuration", 0, "minimum_instance_metadata_service_version"
+        ),
+        "vpc_id": where.vpc_id,
+        "default_network": where.default_network,
+    }
+    empty: dict[str, object] = {"security_groups": []}
+    return {  # type: ignore[return-value]
+        "meta": {
+            "id": resource.address,
+            "source_type": resource.type,
+            "location": location,
+            "unknown": sorted(k for k, v in values.items() if v.state is State.UNKNOWN),
+        },
+        **{k: v.value if v.known else empty.get(k) for k, v in values.items()},
+    }
+
+
+def _enabled(resource: PlanResource, attribute: str, *, default: bool) -> Value:
+    value = string(resource, attribute)
+    if value.state is State.ABSENT:
+        return Value(State.KNOWN, default)
+    if value.state is State.UNKNOWN:
+        return UNKNOWN
+    if value.value not in ("Enabled", "Disabled"):
+        raise MalformedResource(resource.address, f"{attribute} is neither Enabled nor Disabled")
+    return Value(State.KNOWN, value.value == "Enabled")
+
+
+def _string_list(resource: PlanResource, attribute: str) -> Value:
+    value = resource.attribute(attribute)
+    if not value.known:
+        return value
+    if not isinstance(value.value, list) or not all(isinstance(v, str) for v in value.value):
+        raise MalformedResource(resource.address, f"{attribute} is not a list of strings")
+    return Value(State.KNOWN, sorted(value.value)) if value.value else ABSENT

@@ -1,0 +1,56 @@
+"""Bytes to JSON values, the way real files arrive: with BOMs, from PowerShell, or broken."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from typing import Any
+
+from smguard.errors import InputError
+
+# PowerShell's `>` writes UTF-16LE with a BOM; editors sometimes add a UTF-8 BOM.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode JSON text, honouring a byte-order mark; without one, UTF-8 (RFC 8259)."""
+    encoding = "utf-8"
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], bom_encoding
+            break
+    else:
+        # UTF-16 without a BOM still shows itself by NUL bytes next to ASCII characters.
+        if len(data) >= 2 and data[0] != 0 and data[1] == 0:
+            encoding = "utf-16-le"
+        elif len(data) >= 2 and data[0] == 0 and data[1] != 0:
+            encoding = "utf-16-be"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not {encoding.upper()} text (byte {exc.start}); is it a binary file?") from None
+
+
+def _reject_constant(token: str) -> Any:
+    raise ValueError(f"{token} is not valid JSON")
+
+
+def parse_json(data: bytes, name: str) -> Any:
+    """Parse a JSON document strictly (no NaN/Infinity), with one-line errors."""
+    text = decode_text(data, name)
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except ValueError as exc:
+        raise InputError(f"{name}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deeply to read") from None

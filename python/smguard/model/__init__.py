@@ -1,0 +1,34 @@
+"""The canonical input document: the one shape every frontend produces and every rule reads.
+
+The JSON Schema in ``smguard/schemas/input.json`` is generated from these types
+(``make schema``); change a type, regenerate, and bump SCHEMA_VERSION on incompatible changes.
+"""
+
+from smguard.model.document import (
+    SCHEMA_VERSION,
+    Document,
+
+    ReadError,
+    Resources,
+    Source,
+    SourceKind,
+    empty_document,
+    merge,
+)
+from smguard.model.meta import Meta
+from smguard.model.network import Subnet
+from smguard.model.notebook import NotebookInstance
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Document",
+    "Meta",
+    "NotebookInstance",
+    "ReadError",
+    "Resources",
+    "Source",
+    "SourceKind",
+    "Subnet",
+    "empty_document",
+    "merge",
+]

@@ -1,0 +1,69 @@
+"""The document as a whole."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from typing_extensions import TypedDict
+
+from smguard.model.meta import Meta
+from smguard.model.network import Subnet
+from smguard.model.notebook import NotebookInstance
+
+SCHEMA_VERSION = 1
+
+SourceKind = Literal["terraform-plan"]
+
+
+class Source(TypedDict):
+    """One input the document was made from."""
+
+    kind: SourceKind
+    name: str
+    format_version: str | None
+    tool_version: str | None
+
+
+class Resources(TypedDict):
+    """Resources by kind; every list is present, possibly empty."""
+
+    notebook_instances: list[NotebookInstance]
+    subnets: list[Subnet]
+
+
+class ReadError(TypedDict):
+    """A resource (or input) that could not be read: reported as SM001, never as compliant."""
+
+    resource: str
+    location: str
+    message: str
+
+
+class Document(TypedDict):
+    """The canonical input document handed to OPA as ``input``."""
+
+    schema_version: int
+    sources: list[Source]
+    resources: Resources
+    errors: list[ReadError]
+
+
+def empty_document() -> Document:
+    """A document with no sources and no resources, to be filled or merged into."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sources": [],
+        "resources": {"notebook_instances": [], "subnets": []},
+        "errors": [],
+    }
+
+
+def merge(documents: list[Document]) -> Document:
+    """One document holding every source, resource and error of ``documents`` (one OPA run per scan)."""
+    merged = empty_document()
+    for document in documents:
+        merged["sources"].extend(document["sources"])
+        merged["errors"].extend(document["errors"])
+        for kind, items in document["resources"].items():
+            merged["resources"][kind].extend(items)  # type: ignore[literal-required]
+    return merged

@@ -1,0 +1,28 @@
+"""SageMaker notebook instances."""
+
+from __future__ import annotations
+
+from typing_extensions import TypedDict
+
+from smguard.model.meta import Meta
+
+
+class NotebookInstance(TypedDict):
+    """A notebook instance, AWS defaults applied."""
+
+    meta: Meta
+    name: str | None
+    direct_internet_access: bool | None
+    """True when SageMaker-managed direct internet access is on (the AWS default)."""
+    root_access: bool | None
+    """True when users get root (the AWS default)."""
+    subnet_id: str | None
+    security_groups: list[str]
+    """Explicitly configured security groups; empty when none were configured."""
+    kms_key_id: str | None
+    minimum_instance_metadata_service_version: str | None
+    """``"1"`` or ``"2"``; null when not set."""
+    vpc_id: str | None
+    """The VPC of ``subnet_id``, where the input tells it."""
+    default_network: bool | None
+    """True when the subnet is a default subnet or in the default VPC."""
