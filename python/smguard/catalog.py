@@ -33,6 +33,5 @@ def rules() -> dict[str, Rule]:
     """All rules by ID, in ID order."""
     raw = json.loads(resources.files("smguard").joinpath("catalog.json").read_text())
     return {
-        entry["id"]: Rule(**entry | {"related_resources": tuple(entry["related_resources"])})
-        for entry in raw["rules"]
+        entry["id"]: Rule(**entry | {"related_resources": tuple(entry["related_resources"])}) for entry in raw["rules"]
     }

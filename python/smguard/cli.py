@@ -18,7 +18,7 @@ from smguard.findings import FAILING
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert
 from smguard.jsonio import decode_text, parse_json
-from smguard.model import Document, merge
+from smguard.model import Document, judged_resources, merge
 from smguard.paths import policies_dir
 from smguard.report import FORMATS
 from smguard.report.scan import ScanResult
@@ -37,9 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     scan = commands.add_parser("scan", help="evaluate inputs against the rules")
-    scan.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="Terraform plan JSON or smguard document"
-    )
+    scan.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="Terraform plan JSON or smguard document")
     scan.add_argument("--format", choices=sorted(FORMATS), default="text")
     scan.add_argument("--config", type=Path, help="smguard config YAML (allow-lists, disabled rules)")
     scan.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
@@ -65,8 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line and no verdict, never a traceback or a pass
         if os.environ.get("SMGUARD_DEBUG"):
             raise
-        print(f"smguard: internal error ({type(exc).__name__}: {exc}); set SMGUARD_DEBUG=1 for details",
-              file=sys.stderr)
+        print(
+            f"smguard: internal error ({type(exc).__name__}: {exc}); set SMGUARD_DEBUG=1 for details", file=sys.stderr
+        )
         return EXIT_ERROR
 
 
@@ -96,8 +95,7 @@ def _scan(args: argparse.Namespace) -> int:
         config = parse_config(text, str(args.config), known_rules=set(catalog.rules()))
     document = _load(args.paths)
     findings = evaluate(document, config, policies=policies_dir())
-    resources = sum(len(items) for items in document["resources"].values())  # type: ignore[arg-type]
-    report = FORMATS[args.format](ScanResult(findings, document["sources"], resources))
+    report = FORMATS[args.format](ScanResult(findings, document["sources"], judged_resources(document)))
     _write(report, args.output)
     return EXIT_FINDINGS if any(f.status in FAILING for f in findings) else EXIT_CLEAN
 

@@ -13,7 +13,7 @@ FAILING: frozenset[str] = frozenset({"fail", "error"})
 SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")
 
 
-class MalformedFinding(ValueError):
+class MalformedFindingError(ValueError):
     """The engine returned something that is not a finding."""
 
 
@@ -31,15 +31,15 @@ class Finding:
     @classmethod
     def from_json(cls, raw: Any) -> Finding:
         if not isinstance(raw, dict):
-            raise MalformedFinding(f"a finding is a {type(raw).__name__}, not an object")
+            raise MalformedFindingError(f"a finding is a {type(raw).__name__}, not an object")
         fields = {}
         for name in cls.__dataclass_fields__:
             value = raw.get(name)
             if not isinstance(value, str):
-                raise MalformedFinding(f"finding field {name!r} is missing or not a string: {raw!r:.200}")
+                raise MalformedFindingError(f"finding field {name!r} is missing or not a string: {raw!r:.200}")
             fields[name] = value
         if fields["status"] not in STATUSES:
-            raise MalformedFinding(f"finding status {fields['status']!r} is not one of {', '.join(STATUSES)}")
+            raise MalformedFindingError(f"finding status {fields['status']!r} is not one of {', '.join(STATUSES)}")
         return cls(**fields)  # type: ignore[arg-type]
 
     def to_json(self) -> dict[str, str]:

@@ -28,18 +28,36 @@ _REF = re.compile(r"^\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)\.([a-z0-9_]+)\}
 PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
     "aws_sagemaker_notebook_instance": (
         {
-            "accelerator_types": None, "additional_code_repositories": None, "default_code_repository": None,
-            "direct_internet_access": "Enabled", "instance_metadata_service_configuration": [],
-            "kms_key_id": None, "lifecycle_config_name": None, "root_access": "Enabled",
-            "subnet_id": None, "tags": None, "volume_size": 5,
+            "accelerator_types": None,
+            "additional_code_repositories": None,
+            "default_code_repository": None,
+            "direct_internet_access": "Enabled",
+            "instance_metadata_service_configuration": [],
+            "kms_key_id": None,
+            "lifecycle_config_name": None,
+            "root_access": "Enabled",
+            "subnet_id": None,
+            "tags": None,
+            "volume_size": 5,
         },
         ("arn", "id", "network_interface_id", "platform_identifier", "security_groups", "tags_all", "url"),
     ),
     "aws_vpc": (
-        {"assign_generated_ipv6_cidr_block": None, "enable_dns_support": True, "instance_tenancy": "default",
-         "tags": None},
-        ("arn", "id", "default_security_group_id", "main_route_table_id", "owner_id", "tags_all",
-         "enable_dns_hostnames"),
+        {
+            "assign_generated_ipv6_cidr_block": None,
+            "enable_dns_support": True,
+            "instance_tenancy": "default",
+            "tags": None,
+        },
+        (
+            "arn",
+            "id",
+            "default_security_group_id",
+            "main_route_table_id",
+            "owner_id",
+            "tags_all",
+            "enable_dns_hostnames",
+        ),
     ),
     "aws_default_vpc": ({"tags": None}, ("arn", "id", "cidr_block", "owner_id", "tags_all")),
     "aws_subnet": (
@@ -80,8 +98,12 @@ def _expression(value: Any) -> Any:
     if isinstance(value, str) and (m := _REF.match(value)):
         return {"references": [f"{m.group(1)}.{m.group(2)}", m.group(1)]}
     if isinstance(value, list) and any(isinstance(v, str) and _REF.match(v) for v in value):
-        refs = [r for v in value if isinstance(v, str) and (m := _REF.match(v))
-                for r in (f"{m.group(1)}.{m.group(2)}", m.group(1))]
+        refs = [
+            r
+            for v in value
+            if isinstance(v, str) and (m := _REF.match(v))
+            for r in (f"{m.group(1)}.{m.group(2)}", m.group(1))
+        ]
         return {"references": refs}
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         return [{k: _expression(v) for k, v in block.items()} for block in value]
@@ -108,8 +130,12 @@ def _resolve(value: Any, known: dict[str, dict[str, Any]]) -> Any:
 
 def synthesize(tf: Path) -> dict[str, Any]:
     parsed = hcl2.loads(tf.read_text())
-    blocks = [(t, n, _attributes(b)) for group in parsed.get("resource", []) for t, named in group.items()
-              for n, b in named.items()]
+    blocks = [
+        (t, n, _attributes(b))
+        for group in parsed.get("resource", [])
+        for t, named in group.items()
+        for n, b in named.items()
+    ]
     known = {f"{t}.{n}": {k: v for k, v in a.items() if not _is_unknown(v, {})} for t, n, a in blocks}
     changes, planned, config = [], [], []
     for type_, name, attrs in blocks:
@@ -126,16 +152,46 @@ def synthesize(tf: Path) -> dict[str, Any]:
             after.pop(key, None)
         address = f"{type_}.{name}"
         provider = "registry.terraform.io/hashicorp/aws"
-        changes.append({
-            "address": address, "mode": "managed", "type": type_, "name": name, "provider_name": provider,
-            "change": {"actions": ["create"], "before": None, "after": after, "after_unknown": unknown,
-                       "before_sensitive": False, "after_sensitive": {}},
-        })
-        planned.append({"address": address, "mode": "managed", "type": type_, "name": name,
-                        "provider_name": provider, "schema_version": 0, "values": after, "sensitive_values": {}})
-        config.append({"address": address, "mode": "managed", "type": type_, "name": name,
-                       "provider_config_key": "aws", "schema_version": 0,
-                       "expressions": {k: _expression(v) for k, v in attrs.items()}})
+        changes.append(
+            {
+                "address": address,
+                "mode": "managed",
+                "type": type_,
+                "name": name,
+                "provider_name": provider,
+                "change": {
+                    "actions": ["create"],
+                    "before": None,
+                    "after": after,
+                    "after_unknown": unknown,
+                    "before_sensitive": False,
+                    "after_sensitive": {},
+                },
+            }
+        )
+        planned.append(
+            {
+                "address": address,
+                "mode": "managed",
+                "type": type_,
+                "name": name,
+                "provider_name": provider,
+                "schema_version": 0,
+                "values": after,
+                "sensitive_values": {},
+            }
+        )
+        config.append(
+            {
+                "address": address,
+                "mode": "managed",
+                "type": type_,
+                "name": name,
+                "provider_config_key": "aws",
+                "schema_version": 0,
+                "expressions": {k: _expression(v) for k, v in attrs.items()},
+            }
+        )
     return {
         "format_version": "1.2",
         "terraform_version": MARKER,
@@ -149,7 +205,8 @@ def synthesize(tf: Path) -> dict[str, Any]:
 
 
 def main() -> int:
-    for tf in sorted(Path(__file__).parent.glob("SM*/*/main.tf")):
+    here = Path(__file__).parent
+    for tf in sorted([*here.glob("SM*/*/main.tf"), *here.glob("examples/*/main.tf")]):
         target = tf.with_name("plan.json")
         if target.exists() and json.loads(target.read_text()).get("terraform_version") != MARKER:
             continue  # a real plan: never overwrite it

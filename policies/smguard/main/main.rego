@@ -11,7 +11,8 @@ import data.smguard.lib.config
 # description: All findings for the input document, minus rules disabled in the config.
 # entrypoint: true
 findings contains finding if {
-	some area, slug
-	some finding in data.smguard.rules[area][slug].deny
+	some area in data.smguard.rules
+	some rule in area
+	some finding in rule.deny
 	not finding.rule_id in config.disabled_rules
 }

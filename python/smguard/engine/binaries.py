@@ -10,7 +10,7 @@ from smguard.errors import InputError
 from smguard.paths import TOOLS_BIN
 
 
-class ToolMissing(InputError):
+class ToolNotFoundError(InputError):
     """A required binary is not installed."""
 
 
@@ -21,11 +21,11 @@ def find_tool(name: str) -> Path:
     if override:
         if Path(override).is_file() and os.access(override, os.X_OK):
             return Path(override)
-        raise ToolMissing(f"{variable}={override} is not an executable file")
+        raise ToolNotFoundError(f"{variable}={override} is not an executable file")
     bundled = TOOLS_BIN / name
     if bundled.is_file() and os.access(bundled, os.X_OK):
         return bundled
     on_path = shutil.which(name)
     if on_path:
         return Path(on_path)
-    raise ToolMissing(f"{name} not found: run `make setup` (installs it into .tools/bin) or set {variable}")
+    raise ToolNotFoundError(f"{name} not found: run `make setup` (installs it into .tools/bin) or set {variable}")

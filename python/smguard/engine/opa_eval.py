@@ -11,7 +11,7 @@ from typing import Any
 
 from smguard.engine.binaries import find_tool
 from smguard.errors import InputError
-from smguard.findings import Finding, MalformedFinding
+from smguard.findings import Finding, MalformedFindingError
 from smguard.model import Document
 
 QUERY = "data.smguard.main.findings"
@@ -29,7 +29,8 @@ def evaluate(document: Document, config: Mapping[str, Any], *, policies: Path) -
         data_file = Path(tmp) / "config.json"
         data_file.write_text(json.dumps({"smguard": {"config": dict(config)}}))
         command = [
-            str(opa), "eval", "--format", "json", "--bundle", str(policies),
+            # Tests are not policy (and their packages sit outside the bundle's roots).
+            str(opa), "eval", "--format", "json", "--bundle", str(policies), "--ignore", "*_test.rego",
             "--data", str(data_file), "--stdin-input", QUERY,
         ]  # fmt: skip
         process = subprocess.run(command, input=json.dumps(document).encode(), capture_output=True, check=False)
@@ -50,7 +51,7 @@ def parse_result(stdout: bytes) -> list[Finding]:
         raise EngineError(f"{QUERY} is a {type(value).__name__}, not a list of findings")
     try:
         return sorted(Finding.from_json(raw) for raw in value)
-    except MalformedFinding as exc:
+    except MalformedFindingError as exc:
         raise EngineError(f"opa eval: {exc}") from None
 
 

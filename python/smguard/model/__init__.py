@@ -7,12 +7,12 @@ The JSON Schema in ``smguard/schemas/input.json`` is generated from these types
 from smguard.model.document import (
     SCHEMA_VERSION,
     Document,
-
     ReadError,
     Resources,
     Source,
     SourceKind,
     empty_document,
+    judged_resources,
     merge,
 )
 from smguard.model.meta import Meta
@@ -30,5 +30,6 @@ __all__ = [
     "SourceKind",
     "Subnet",
     "empty_document",
+    "judged_resources",
     "merge",
 ]

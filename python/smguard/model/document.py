@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, cast
 
 from typing_extensions import TypedDict
 
-from smguard.model.meta import Meta
 from smguard.model.network import Subnet
 from smguard.model.notebook import NotebookInstance
 
 SCHEMA_VERSION = 1
 
 SourceKind = Literal["terraform-plan"]
+
+# Kinds that only describe where judged resources live; they are not counted as scanned.
+SUPPORTING_KINDS = frozenset({"subnets"})
 
 
 class Source(TypedDict):
@@ -32,7 +34,7 @@ class Resources(TypedDict):
 
 
 class ReadError(TypedDict):
-    """A resource (or input) that could not be read: reported as SM001, never as compliant."""
+    """A resource (or input) that could not be read: reported by the input-readable meta rule, never as compliant."""
 
     resource: str
     location: str
@@ -64,6 +66,13 @@ def merge(documents: list[Document]) -> Document:
     for document in documents:
         merged["sources"].extend(document["sources"])
         merged["errors"].extend(document["errors"])
-        for kind, items in document["resources"].items():
-            merged["resources"][kind].extend(items)  # type: ignore[literal-required]
+        into = cast(dict[str, list[Any]], merged["resources"])
+        for kind, items in cast(dict[str, list[Any]], document["resources"]).items():
+            into[kind].extend(items)
     return merged
+
+
+def judged_resources(document: Document) -> int:
+    """How many resources the rules judge (supporting network resources not counted)."""
+    lists: dict[str, list[Any]] = cast(dict[str, list[Any]], document["resources"])
+    return sum(len(items) for kind, items in lists.items() if kind not in SUPPORTING_KINDS)

@@ -24,7 +24,6 @@ def render_text(result: ScanResult) -> str:
     counts = summary["by_status"]
     lines.append(
         f"{summary['resources']} resources scanned: {counts['fail']} failed, {counts['error']} errors, "
-        f"{counts['unknown']} unknown"
-        + ("" if summary["passed"] else " - FAILED")
+        f"{counts['unknown']} unknown" + ("" if summary["passed"] else " - FAILED")
     )
     return "\n".join(lines) + "\n"

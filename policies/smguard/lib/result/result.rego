@@ -8,6 +8,7 @@ package smguard.lib.result
 import data.smguard.lib.value
 
 # METADATA
+# scope: document
 # description: |
 #   The verdict on one value-deciding attribute: unknown when the input cannot know the value,
 #   fail when it is known and not compliant, undefined (no finding) otherwise.
@@ -34,7 +35,10 @@ unknown(chain, resource, attribute) := _finding(
 
 # METADATA
 # description: A finding for input that could not be read; it is never a pass.
-error(chain, problem) := _finding(chain, {"id": problem.resource, "location": problem.location}, "", problem.message, "error")
+error(chain, problem) := _finding(
+	chain, {"id": problem.resource, "location": problem.location},
+	"", problem.message, "error",
+)
 
 _finding(chain, meta, attribute, message, status) := {
 	"rule_id": annotation.custom.id,

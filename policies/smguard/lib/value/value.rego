@@ -10,6 +10,7 @@ package smguard.lib.value
 unknown(resource, attribute) if attribute in resource.meta.unknown
 
 # METADATA
+# scope: document
 # description: The attribute is set, to a known value or to one that will only be known later.
 present(resource, attribute) if _non_empty(resource[attribute])
 

@@ -13,7 +13,7 @@ from smguard.frontends.terraform.values import PlanResource
 ConfigKey = tuple[tuple[str, ...], str]
 
 
-class MalformedResource(Exception):
+class MalformedResourceError(Exception):
     """One resource entry of the plan cannot be read; the message names what is wrong."""
 
     def __init__(self, address: str, message: str) -> None:
@@ -24,7 +24,7 @@ class MalformedResource(Exception):
 @dataclass
 class PlanIndex:
     resources: list[PlanResource] = field(default_factory=list)
-    malformed: list[MalformedResource] = field(default_factory=list)
+    malformed: list[MalformedResourceError] = field(default_factory=list)
     _by_module_key: dict[tuple[str, str], list[PlanResource]] = field(default_factory=lambda: defaultdict(list))
     _by_known_id: dict[tuple[str, str], PlanResource] = field(default_factory=dict)
 
@@ -93,27 +93,31 @@ def plan_resource(
 ) -> PlanResource | None:
     """One ``resource_changes`` or ``planned_values`` entry; None for a resource being deleted."""
     if not isinstance(entry, Mapping):
-        raise MalformedResource("(unnamed)", f"a resource entry is a {type(entry).__name__}, not an object")
+        raise MalformedResourceError("(unnamed)", f"a resource entry is a {type(entry).__name__}, not an object")
     address = entry.get("address")
     if not isinstance(address, str) or not address:
-        raise MalformedResource("(unnamed)", "a resource entry has no address")
+        raise MalformedResourceError("(unnamed)", "a resource entry has no address")
     for key in ("type", "name"):
         if not isinstance(entry.get(key), str):
-            raise MalformedResource(address, f"{key} is missing or not a string")
+            raise MalformedResourceError(address, f"{key} is missing or not a string")
     if from_changes:
         change = entry.get("change")
         if not isinstance(change, Mapping):
-            raise MalformedResource(address, "change is missing or not an object")
-        after, unknown, sensitive = change.get("after"), change.get("after_unknown", {}), change.get("after_sensitive", {})
+            raise MalformedResourceError(address, "change is missing or not an object")
+        after, unknown, sensitive = (
+            change.get("after"),
+            change.get("after_unknown", {}),
+            change.get("after_sensitive", {}),
+        )
         module_address = entry.get("module_address", "")
     else:
         after, unknown, sensitive = entry.get("values"), {}, entry.get("sensitive_values", {})
     if after is None:
         return None
     if not isinstance(after, Mapping):
-        raise MalformedResource(address, f"planned values are a {type(after).__name__}, not an object")
+        raise MalformedResourceError(address, f"planned values are a {type(after).__name__}, not an object")
     if not isinstance(module_address, str):
-        raise MalformedResource(address, "module_address is not a string")
+        raise MalformedResourceError(address, "module_address is not a string")
     mode = entry.get("mode", "managed")
     local_key = f"{'data.' if mode == 'data' else ''}{entry['type']}.{entry['name']}"
     expressions = None if config is None else config.get((module_names(module_address), local_key))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smguard.frontends.terraform.index import MalformedResource, PlanIndex
+from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
 from smguard.frontends.terraform.values import ABSENT, UNKNOWN, PlanResource, State, Value
 from smguard.model import Subnet
 
@@ -29,7 +29,7 @@ def string(resource: PlanResource, *path: str | int) -> Value:
     """A string attribute; any other type is a malformed resource. Empty counts as not set."""
     value = resource.attribute(*path)
     if value.known and not isinstance(value.value, str):
-        raise MalformedResource(resource.address, f"{'.'.join(map(str, path))} is not a string")
+        raise MalformedResourceError(resource.address, f"{'.'.join(map(str, path))} is not a string")
     return ABSENT if value.known and value.value == "" else value
 
 
@@ -50,6 +50,8 @@ def subnet_resource(resource: PlanResource, index: PlanIndex, location: str) -> 
     """A subnet of the plan (managed, default or data source) in canonical form."""
     vpc_id, default_network = _subnet_network(resource, index)
     subnet_id = string(resource, "id")
+    if not subnet_id.known:
+        subnet_id = UNKNOWN  # every subnet has an ID; it is only not known before apply
     values = {"subnet_id": subnet_id, "vpc_id": vpc_id, "default_network": default_network}
     return {
         "meta": {

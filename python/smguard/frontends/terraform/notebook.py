@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from smguard.frontends.terraform.index import MalformedResource, PlanIndex
+from typing import cast
+
+from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
 from smguard.frontends.terraform.network import placement, string
 from smguard.frontends.terraform.values import ABSENT, UNKNOWN, PlanResource, State, Value
 from smguard.model import NotebookInstance
@@ -25,7 +27,7 @@ def notebook_instance(resource: PlanResource, index: PlanIndex, location: str) -
         "default_network": where.default_network,
     }
     empty: dict[str, object] = {"security_groups": []}
-    return {  # type: ignore[return-value]
+    notebook = {
         "meta": {
             "id": resource.address,
             "source_type": resource.type,
@@ -34,6 +36,7 @@ def notebook_instance(resource: PlanResource, index: PlanIndex, location: str) -
         },
         **{k: v.value if v.known else empty.get(k) for k, v in values.items()},
     }
+    return cast(NotebookInstance, notebook)
 
 
 def _enabled(resource: PlanResource, attribute: str, *, default: bool) -> Value:
@@ -43,7 +46,7 @@ def _enabled(resource: PlanResource, attribute: str, *, default: bool) -> Value:
     if value.state is State.UNKNOWN:
         return UNKNOWN
     if value.value not in ("Enabled", "Disabled"):
-        raise MalformedResource(resource.address, f"{attribute} is neither Enabled nor Disabled")
+        raise MalformedResourceError(resource.address, f"{attribute} is neither Enabled nor Disabled")
     return Value(State.KNOWN, value.value == "Enabled")
 
 
@@ -52,5 +55,5 @@ def _string_list(resource: PlanResource, attribute: str) -> Value:
     if not value.known:
         return value
     if not isinstance(value.value, list) or not all(isinstance(v, str) for v in value.value):
-        raise MalformedResource(resource.address, f"{attribute} is not a list of strings")
+        raise MalformedResourceError(resource.address, f"{attribute} is not a list of strings")
     return Value(State.KNOWN, sorted(value.value)) if value.value else ABSENT

@@ -8,7 +8,7 @@ from typing import Any
 from smguard.errors import InputError
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform.index import (
-    MalformedResource,
+    MalformedResourceError,
     PlanIndex,
     configuration_index,
     plan_resource,
@@ -57,7 +57,7 @@ def convert_plan(plan: Any, name: str) -> Conversion:
         kind, mapper = _MAPPERS[resource.type]
         try:
             document["resources"][kind].append(mapper(resource, index, name))  # type: ignore[literal-required]
-        except MalformedResource as problem:
+        except MalformedResourceError as problem:
             document["errors"].append({"resource": resource.address, "location": name, "message": str(problem)})
     return Conversion(document, warnings)
 
@@ -66,9 +66,7 @@ def _check_shape(plan: Any, name: str) -> list[str]:
     if not isinstance(plan, Mapping):
         raise InputError(f"{name}: not a Terraform plan: the top level is a {_json_type(plan)}, not an object")
     if "values" in plan and not is_plan(plan):
-        raise InputError(
-            f"{name}: this is Terraform state, not a plan; scan `terraform show -json PLANFILE` instead"
-        )
+        raise InputError(f"{name}: this is Terraform state, not a plan; scan `terraform show -json PLANFILE` instead")
     if not is_plan(plan):
         raise InputError(f"{name}: not a Terraform plan: it has none of {', '.join(_PLAN_KEYS)}")
     for key, expected in (("resource_changes", list), ("planned_values", Mapping), ("configuration", Mapping)):
@@ -109,7 +107,7 @@ def _index(plan: Mapping[str, Any]) -> PlanIndex:
 def _add(index: PlanIndex, entry: Any, *, seen: set[str], **kwargs: Any) -> None:
     try:
         resource = plan_resource(entry, **kwargs)
-    except MalformedResource as problem:
+    except MalformedResourceError as problem:
         index.malformed.append(problem)
         return
     if resource is not None and resource.address not in seen:

@@ -1,0 +1,22 @@
+package smguard.conftest_test
+
+import data.smguard.conftest
+import data.smguard.lib.inputs_test as inputs
+
+test_failures_are_deny_with_string_msg if {
+	some denial in conftest.deny with input as inputs.notebook({"root_access": true})
+	denial.rule_id == "SM104"
+	is_string(denial.msg)
+	startswith(denial.msg, "SM104 nb: ")
+}
+
+test_unknowns_are_warn_not_deny if {
+	count(conftest.deny) == 0 with input as inputs.notebook_unknown("root_access")
+	some warning in conftest.warn with input as inputs.notebook_unknown("root_access")
+	warning.status == "unknown"
+}
+
+test_errors_are_deny if {
+	some denial in conftest.deny with input as {"errors": [{"resource": "r", "location": "p", "message": "bad"}]}
+	denial.status == "error"
+}

@@ -1,0 +1,15 @@
+package smguard.lib.config_test
+
+import data.smguard.lib.config
+
+test_defaults_without_config if {
+	count(config.approved_subnet_ids) == 0
+	not config.network_restricted
+	count(config.disabled_rules) == 0
+}
+
+test_reads_lists if {
+	config.approved_vpc_ids == {"vpc-1"} with data.smguard.config as {"network": {"approved_vpc_ids": ["vpc-1"]}}
+	config.network_restricted with data.smguard.config as {"network": {"approved_vpc_ids": ["vpc-1"]}}
+	config.disabled_rules == {"SM101"} with data.smguard.config as {"disabled_rules": ["SM101"]}
+}

@@ -1,0 +1,25 @@
+package smguard.main_test
+
+import data.smguard.lib.inputs_test as inputs
+import data.smguard.main
+
+defaults_notebook := inputs.notebook({
+	"direct_internet_access": true, "root_access": true, "security_groups": [],
+	"kms_key_id": null, "minimum_instance_metadata_service_version": null,
+	"subnet_id": null, "vpc_id": null, "default_network": null,
+})
+
+test_collects_every_rule if {
+	ids := {f.rule_id | some f in main.findings} with input as defaults_notebook
+	ids == {"SM101", "SM102", "SM103", "SM104", "SM105", "SM106"}
+}
+
+test_hardened_notebook_has_no_findings if {
+	count(main.findings) == 0 with input as inputs.notebook({})
+}
+
+test_disabled_rules_are_dropped if {
+	ids := {f.rule_id | some f in main.findings} with input as defaults_notebook
+		with data.smguard.config as {"disabled_rules": ["SM101", "SM104"]}
+	ids == {"SM102", "SM103", "SM105", "SM106"}
+}

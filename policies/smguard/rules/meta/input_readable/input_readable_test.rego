@@ -1,0 +1,24 @@
+package smguard.rules.meta.input_readable_test
+
+import data.smguard.lib.inputs_test as inputs
+import data.smguard.rules.meta.input_readable as rule
+
+test_error_for_each_unreadable_resource if {
+	errors := [
+		{"resource": "aws_x.a", "location": "plan.json", "message": "root_access is not a string"},
+		{"resource": "aws_x.b", "location": "plan.json", "message": "change is missing"},
+	]
+	verdicts := inputs.verdicts(rule.deny) with input as {"errors": errors}
+	verdicts == {["SM001", "aws_x.a", "error"], ["SM001", "aws_x.b", "error"]}
+}
+
+test_error_keeps_message_and_location if {
+	some finding in rule.deny with input as {"errors": [{"resource": "r", "location": "p.json", "message": "bad"}]}
+	finding.message == "bad"
+	finding.location == "p.json"
+	finding.attribute == ""
+}
+
+test_pass_no_errors if {
+	count(rule.deny) == 0 with input as {"errors": []}
+}

@@ -1,0 +1,67 @@
+package smguard.rules.notebook.in_approved_network_test
+
+import data.smguard.lib.inputs_test as inputs
+import data.smguard.rules.notebook.in_approved_network as rule
+
+subnets_only := {"network": {"approved_subnet_ids": ["subnet-1"]}}
+
+vpcs_only := {"network": {"approved_vpc_ids": ["vpc-1"]}}
+
+test_fail_default_subnet if {
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "fail"]} with input as inputs.notebook({"default_network": true})
+}
+
+test_fail_default_network_missing if {
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "fail"]} with input as inputs.notebook_without("default_network")
+}
+
+test_unknown_default_network if {
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "unknown"]} with input as inputs.notebook_unknown("default_network")
+}
+
+test_pass_private_subnet_without_config if {
+	count(rule.deny) == 0 with input as inputs.notebook({})
+}
+
+test_pass_no_subnet_without_config if {
+	# SM102 reports the missing subnet; without allow-lists there is nothing more to say.
+	count(rule.deny) == 0 with input as inputs.notebook({"subnet_id": null, "vpc_id": null, "default_network": null})
+}
+
+test_fail_subnet_not_approved if {
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "fail"]} with input as inputs.notebook({"subnet_id": "subnet-2"})
+		with data.smguard.config as subnets_only
+}
+
+test_fail_no_subnet_with_config if {
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "fail"]} with input as inputs.notebook({"subnet_id": null})
+		with data.smguard.config as subnets_only
+}
+
+test_fail_vpc_not_approved if {
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "fail"]} with input as inputs.notebook({"vpc_id": "vpc-2"})
+		with data.smguard.config as vpcs_only
+}
+
+test_pass_subnet_approved if {
+	count(rule.deny) == 0 with input as inputs.notebook({}) with data.smguard.config as subnets_only
+}
+
+test_pass_vpc_approved if {
+	count(rule.deny) == 0 with input as inputs.notebook({"subnet_id": "subnet-9"}) with data.smguard.config as vpcs_only
+}
+
+test_pass_approved_default_subnet if {
+	# An explicitly approved subnet is the user's decision, even a default one.
+	count(rule.deny) == 0 with input as inputs.notebook({"default_network": true}) with data.smguard.config as subnets_only
+}
+
+test_unknown_subnet_with_config if {
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "unknown"]} with input as inputs.notebook_unknown("subnet_id")
+		with data.smguard.config as subnets_only
+}
+
+test_unknown_vpc_with_vpc_config if {
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "unknown"]} with input as inputs.notebook_unknown("vpc_id")
+		with data.smguard.config as vpcs_only
+}

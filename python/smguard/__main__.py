@@ -1,0 +1,7 @@
+"""``python -m smguard``."""
+
+import sys
+
+from smguard.cli import main
+
+sys.exit(main())

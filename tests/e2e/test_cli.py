@@ -1,0 +1,151 @@
+"""The smguard command as users run it: a real process, real files, real opa."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smguard import catalog
+
+ROOT = Path(__file__).parents[2]
+EXAMPLE = ROOT / "tests/golden/examples/notebooks/plan.json"
+CORPUS = ROOT / "tests/corpus/tfplan"
+
+
+def smguard(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "smguard", *map(str, args)], capture_output=True, text=True, check=False
+    )
+
+
+def test_defaults_notebook_fails_sm101_to_sm106_and_hardened_one_passes() -> None:
+    result = smguard("scan", EXAMPLE, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    flagged = {(f["rule_id"], f["resource"], f["status"]) for f in report["findings"]}
+    defaults = "aws_sagemaker_notebook_instance.defaults"
+    assert flagged == {(rule, defaults, "fail") for rule in ("SM101", "SM102", "SM103", "SM104", "SM105", "SM106")}
+    assert report["summary"]["resources"] == 2
+    assert report["summary"]["by_status"] == {"fail": 6, "error": 0, "unknown": 0}
+    assert report["summary"]["passed"] is False
+    finding = report["findings"][0]
+    assert set(finding) == {"rule_id", "status", "severity", "resource", "message", "title", "attribute", "location"}
+
+
+def test_text_report_groups_findings_by_resource() -> None:
+    result = smguard("scan", EXAMPLE)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("aws_sagemaker_notebook_instance.defaults")
+    assert sum(line.startswith("  FAIL") for line in lines) == 6
+    assert lines[-1] == "2 resources scanned: 6 failed, 0 errors, 0 unknown - FAILED"
+
+
+def test_clean_plan_exits_zero() -> None:
+    result = smguard("scan", ROOT / "tests/golden/SM101/pass_direct_internet_disabled/plan.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1 resources scanned: 0 failed, 0 errors, 0 unknown"
+
+
+def test_config_disables_rules(tmp_path: Path) -> None:
+    config = tmp_path / "smguard.yaml"
+    config.write_text("disabled_rules: [SM101, SM102, SM103, SM104, SM105, SM106]\n")
+    result = smguard("scan", EXAMPLE, "--config", config)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_several_inputs_are_one_scan(tmp_path: Path) -> None:
+    other = ROOT / "tests/golden/SM104/fail_root_access_enabled/plan.json"
+    report = json.loads(smguard("scan", EXAMPLE, other, "--format", "json").stdout)
+    assert report["summary"]["resources"] == 3
+    assert {s["name"] for s in report["sources"]} == {str(EXAMPLE), str(other)}
+
+
+def test_convert_then_scan_the_document_gives_the_same_findings(tmp_path: Path) -> None:
+    document = tmp_path / "input.json"
+    assert smguard("convert", EXAMPLE, "-o", document).returncode == 0
+    assert json.loads(document.read_text())["schema_version"] == 1
+    direct = json.loads(smguard("scan", EXAMPLE, "--format", "json").stdout)["findings"]
+    converted = json.loads(smguard("scan", document, "--format", "json").stdout)["findings"]
+    assert [(f["rule_id"], f["resource"]) for f in converted] == [(f["rule_id"], f["resource"]) for f in direct]
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert smguard("scan", EXAMPLE, "--format", "json", "-o", out).returncode == 1
+    assert len(json.loads(out.read_text())["findings"]) == 6
+
+
+def _bad_input_cases(tmp_path: Path) -> dict[str, tuple[list[str | Path], str]]:
+    (tmp_path / "broken.json").write_text('{"format_version": "1.2", "resource_changes": [')
+    (tmp_path / "list.json").write_text("[1, 2]")
+    (tmp_path / "other.json").write_text('{"kind": "Deployment"}')
+    (tmp_path / "bad.yaml").write_text("netwrok: {}\n")
+    (tmp_path / "doc.json").write_text('{"schema_version": 1, "resources": {"notebook_instances": 3}}')
+    return {
+        "missing file": (["scan", tmp_path / "nope.json"], "no such file"),
+        "directory": (["scan", tmp_path], "is a directory"),
+        "malformed JSON": (["scan", tmp_path / "broken.json"], "not valid JSON"),
+        "JSON array": (["scan", tmp_path / "list.json"], "not a Terraform plan"),
+        "not a plan": (["scan", tmp_path / "other.json"], "not a Terraform plan"),
+        "state file": (["scan", CORPUS / "checkov__state_json_named_corrupted_plan.json"], "Terraform state"),
+        "bad config": (["scan", EXAMPLE, "--config", tmp_path / "bad.yaml"], "unknown config key"),
+        "invalid document": (["scan", tmp_path / "doc.json"], "not a valid smguard document"),
+        "no path": (["scan"], "required: PATH"),
+        "unknown format": (["scan", EXAMPLE, "--format", "xml"], "invalid choice"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing file",
+        "directory",
+        "malformed JSON",
+        "JSON array",
+        "not a plan",
+        "state file",
+        "bad config",
+        "invalid document",
+        "no path",
+        "unknown format",
+    ],
+)
+def test_bad_input_is_exit_2_with_one_line(tmp_path: Path, case: str) -> None:
+    args, message = _bad_input_cases(tmp_path)[case]
+    result = smguard(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("smguard: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_opa_says_how_to_install(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "smguard", "scan", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/nonexistent", "SMGUARD_OPA": str(tmp_path / "opa")},
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"smguard: SMGUARD_OPA={tmp_path / 'opa'} is not an executable file\n"
+
+
+def test_version() -> None:
+    result = smguard("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("smguard 0.")
+
+
+def test_rules_json_lists_the_catalog() -> None:
+    result = smguard("rules", "--format", "json")
+    listed = {r["id"]: r for r in json.loads(result.stdout)}
+    assert set(listed) == set(catalog.rules())
+    assert listed["SM101"]["severity"] == catalog.rules()["SM101"].severity

@@ -1,0 +1,65 @@
+"""The bundle under the real conftest binary (its own, older embedded OPA)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from smguard.engine.binaries import find_tool
+
+ROOT = Path(__file__).parents[2]
+GOLDEN = ROOT / "tests/golden"
+
+
+def _convert(plan: Path, out: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "smguard", "convert", str(plan), "-o", str(out)], check=True)
+    return out
+
+
+def _conftest(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(find_tool("conftest")), *map(str, args)], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+
+
+def _results(document: Path, *extra: str | Path) -> tuple[int, dict[str, Any]]:
+    result = _conftest("test", document, "-p", "policies", "-n", "smguard.conftest", "-o", "json", *extra)
+    (entry,) = json.loads(result.stdout)
+    return result.returncode, entry
+
+
+def test_failures_are_conftest_failures_with_rule_and_resource(tmp_path: Path) -> None:
+    document = _convert(GOLDEN / "examples/notebooks/plan.json", tmp_path / "in.json")
+    code, entry = _results(document)
+    assert code == 1
+    rules = {(f["metadata"]["rule_id"], f["metadata"]["resource"]) for f in entry["failures"]}
+    assert rules == {(r, "aws_sagemaker_notebook_instance.defaults") for r in
+                     ("SM101", "SM102", "SM103", "SM104", "SM105", "SM106")}  # fmt: skip
+    assert all(f["msg"].startswith(f["metadata"]["rule_id"] + " aws_sagemaker") for f in entry["failures"])
+    assert entry.get("warnings", []) == []
+
+
+def test_unknowns_are_warnings_and_do_not_fail(tmp_path: Path) -> None:
+    document = _convert(GOLDEN / "SM107/unknown_subnet_outside_plan/plan.json", tmp_path / "in.json")
+    code, entry = _results(document)
+    assert code == 0
+    assert entry.get("failures", []) == []
+    assert [w["metadata"]["rule_id"] for w in entry["warnings"]] == ["SM107"]
+
+
+def test_config_is_passed_as_data(tmp_path: Path) -> None:
+    document = _convert(GOLDEN / "SM107/unknown_subnet_outside_plan/plan.json", tmp_path / "in.json")
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"smguard": {"config": {"network": {"approved_subnet_ids": ["subnet-other"]}}}}))
+    code, entry = _results(document, "--data", config)
+    assert code == 1
+    assert [f["metadata"]["rule_id"] for f in entry["failures"]] == ["SM107"]
+
+
+def test_rego_unit_tests_pass_under_conftest_verify() -> None:
+    result = _conftest("verify", "-p", "policies")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " 0 failures" in result.stdout
