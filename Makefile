@@ -80,7 +80,7 @@ rego-fmt: setup
 	$(OPA) fmt --list --fail policies
 
 rego-check: setup
-	$(OPA) check --strict policies
+	$(OPA) check --strict --schema python/smguard/schemas policies
 
 rego-lint: setup
 	$(REGAL) lint --format compact policies

@@ -94,7 +94,9 @@ def _examples(rule_id: str) -> list[tuple[str, str]]:
     for prefix in ("fail_", "pass_"):
         sources = sorted(folder.glob(f"{prefix}*/main.tf"))
         if sources:
-            picked.append((sources[0].parent.name, sources[0].read_text()))
+            # The case's own resource comes first; supporting resources are left out.
+            text = sources[0].read_text()
+            picked.append((sources[0].parent.name, text[: text.index("\n}\n") + 2]))
     return picked
 
 

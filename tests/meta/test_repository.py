@@ -29,7 +29,8 @@ def test_rule_conventions(rule: catalog.Rule) -> None:
     assert not rule.id.startswith("SM9"), "9xx is reserved for users' own rules"
     assert AREAS[area] == rule.id[2], f"{rule.id} lives in area {area!r}"
     assert rule.package == f"smguard.rules.{area}.{slug}"
-    assert (folder / f"{slug}.rego").is_file()
+    source = (folder / f"{slug}.rego").read_text()
+    assert "#   - input: schema.input" in source, "rules are type-checked against the input schema"
     assert (folder / f"{slug}_test.rego").is_file(), "Rego unit tests live beside the rule"
     assert rule.severity in ("LOW", "MEDIUM", "HIGH", "CRITICAL")
     assert len(rule.title) <= 100

@@ -244,3 +244,96 @@ def test_newer_major_format_is_tried_with_a_warning() -> None:
     assert conversion.warnings == [
         "p.json: plan format_version 2.0 is newer than the 1.x this version knows; trying anyway"
     ]
+
+
+def test_references_resolve_within_the_same_module_instance() -> None:
+    """module.net["a"] and module.net["b"] each have a subnet; each notebook follows its own."""
+
+    def subnet(key: str, default: bool) -> dict[str, Any]:
+        return {
+            "address": f'module.net["{key}"].data.aws_subnet.s',
+            "module_address": f'module.net["{key}"]',
+            "mode": "data",
+            "type": "aws_subnet",
+            "name": "s",
+            "change": {"actions": ["read"], "after": {"default_for_az": default}, "after_unknown": {"id": True}},
+        }
+
+    def notebook(key: str) -> dict[str, Any]:
+        return {
+            "address": f'module.net["{key}"].aws_sagemaker_notebook_instance.nb',
+            "module_address": f'module.net["{key}"]',
+            "mode": "managed",
+            "type": "aws_sagemaker_notebook_instance",
+            "name": "nb",
+            "change": {"actions": ["create"], "after": dict(NOTEBOOK_AFTER, subnet_id=None),
+                       "after_unknown": {"subnet_id": True}},
+        }  # fmt: skip
+
+    blocks = [
+        {"address": "data.aws_subnet.s", "mode": "data", "expressions": {}},
+        {
+            "address": "aws_sagemaker_notebook_instance.nb",
+            "expressions": {"subnet_id": {"references": ["data.aws_subnet.s.id", "data.aws_subnet.s"]}},
+        },
+    ]
+    plan = {
+        "format_version": "1.2",
+        "resource_changes": [subnet("a", True), subnet("b", False), notebook("a"), notebook("b")],
+        "configuration": {"root_module": {"module_calls": {"net": {"module": {"resources": blocks}}}}},
+    }
+    notebooks = convert_plan(plan, "p").document["resources"]["notebook_instances"]
+    by_id = {n["meta"]["id"]: n for n in notebooks}
+    assert by_id['module.net["a"].aws_sagemaker_notebook_instance.nb']["default_network"] is True
+    # b's subnet is not a default subnet, but whether its VPC is the default one is not in the plan.
+    b = by_id['module.net["b"].aws_sagemaker_notebook_instance.nb']
+    assert b["default_network"] is None
+    assert "default_network" in b["meta"]["unknown"]
+
+
+def test_planned_values_only_plan_uses_configuration_for_missing_values() -> None:
+    """Trimmed plans (no resource_changes) omit unknown values silently; configuration tells."""
+    values = {k: v for k, v in NOTEBOOK_AFTER.items() if k != "kms_key_id"}
+    plan = {
+        "planned_values": {
+            "root_module": {
+                "child_modules": [
+                    {
+                        "address": "module.m",
+                        "resources": [
+                            {
+                                "address": "module.m.aws_sagemaker_notebook_instance.nb",
+                                "mode": "managed",
+                                "type": "aws_sagemaker_notebook_instance",
+                                "name": "nb",
+                                "values": values,
+                            }
+                        ],
+                    }
+                ]
+            }
+        },
+        "configuration": {
+            "root_module": {
+                "module_calls": {
+                    "m": {
+                        "module": {
+                            "resources": [
+                                {
+                                    "address": "aws_sagemaker_notebook_instance.nb",
+                                    "expressions": {"kms_key_id": {"references": ["aws_kms_key.k.arn"]}},
+                                }
+                            ]
+                        }
+                    }
+                }
+            }
+        },
+    }
+    conversion = convert_plan(plan, "p")
+    (notebook,) = conversion.document["resources"]["notebook_instances"]
+    assert notebook["meta"]["id"] == "module.m.aws_sagemaker_notebook_instance.nb"
+    # kms_key_id is configured by reference; security_groups is not configured, so it is not set.
+    assert notebook["meta"]["unknown"] == ["default_network", "kms_key_id", "vpc_id"]
+    assert notebook["security_groups"] == []
+    assert conversion.warnings == ["p: no format_version; reading it as a trimmed Terraform plan"]

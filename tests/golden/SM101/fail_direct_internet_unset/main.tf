@@ -1,11 +1,11 @@
 resource "aws_sagemaker_notebook_instance" "fail_direct_internet_unset" {
-  name          = "fail-direct-internet-unset"
-  role_arn      = "arn:aws:iam::123456789012:role/support-notebook"
-  instance_type = "ml.t3.medium"
-  root_access = "Disabled"
-  subnet_id = aws_subnet.support_private.id
+  name            = "fail-direct-internet-unset"
+  role_arn        = "arn:aws:iam::123456789012:role/support-notebook"
+  instance_type   = "ml.t3.medium"
+  root_access     = "Disabled"
+  subnet_id       = aws_subnet.support_private.id
   security_groups = [aws_security_group.support.id]
-  kms_key_id = aws_kms_key.support.arn
+  kms_key_id      = aws_kms_key.support.arn
 
   instance_metadata_service_configuration {
     minimum_instance_metadata_service_version = "2"

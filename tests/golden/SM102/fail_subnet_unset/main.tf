@@ -1,10 +1,10 @@
 resource "aws_sagemaker_notebook_instance" "fail_subnet_unset" {
-  name          = "fail-subnet-unset"
-  role_arn      = "arn:aws:iam::123456789012:role/support-notebook"
-  instance_type = "ml.t3.medium"
+  name                   = "fail-subnet-unset"
+  role_arn               = "arn:aws:iam::123456789012:role/support-notebook"
+  instance_type          = "ml.t3.medium"
   direct_internet_access = "Enabled"
-  root_access = "Disabled"
-  kms_key_id = aws_kms_key.support.arn
+  root_access            = "Disabled"
+  kms_key_id             = aws_kms_key.support.arn
 
   instance_metadata_service_configuration {
     minimum_instance_metadata_service_version = "2"

@@ -1,12 +1,12 @@
 resource "aws_sagemaker_notebook_instance" "pass_security_groups_literal" {
-  name          = "pass-security-groups-literal"
-  role_arn      = "arn:aws:iam::123456789012:role/support-notebook"
-  instance_type = "ml.t3.medium"
+  name                   = "pass-security-groups-literal"
+  role_arn               = "arn:aws:iam::123456789012:role/support-notebook"
+  instance_type          = "ml.t3.medium"
   direct_internet_access = "Disabled"
-  root_access = "Disabled"
-  subnet_id = aws_subnet.support_private.id
-  security_groups = ["sg-0123456789abcdef0"]
-  kms_key_id = aws_kms_key.support.arn
+  root_access            = "Disabled"
+  subnet_id              = aws_subnet.support_private.id
+  security_groups        = ["sg-0123456789abcdef0"]
+  kms_key_id             = aws_kms_key.support.arn
 
   instance_metadata_service_configuration {
     minimum_instance_metadata_service_version = "2"

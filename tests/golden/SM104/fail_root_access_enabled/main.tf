@@ -1,12 +1,12 @@
 resource "aws_sagemaker_notebook_instance" "fail_root_access_enabled" {
-  name          = "fail-root-access-enabled"
-  role_arn      = "arn:aws:iam::123456789012:role/support-notebook"
-  instance_type = "ml.t3.medium"
+  name                   = "fail-root-access-enabled"
+  role_arn               = "arn:aws:iam::123456789012:role/support-notebook"
+  instance_type          = "ml.t3.medium"
   direct_internet_access = "Disabled"
-  root_access = "Enabled"
-  subnet_id = aws_subnet.support_private.id
-  security_groups = [aws_security_group.support.id]
-  kms_key_id = aws_kms_key.support.arn
+  root_access            = "Enabled"
+  subnet_id              = aws_subnet.support_private.id
+  security_groups        = [aws_security_group.support.id]
+  kms_key_id             = aws_kms_key.support.arn
 
   instance_metadata_service_configuration {
     minimum_instance_metadata_service_version = "2"

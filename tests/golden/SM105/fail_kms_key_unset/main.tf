@@ -1,11 +1,11 @@
 resource "aws_sagemaker_notebook_instance" "fail_kms_key_unset" {
-  name          = "fail-kms-key-unset"
-  role_arn      = "arn:aws:iam::123456789012:role/support-notebook"
-  instance_type = "ml.t3.medium"
+  name                   = "fail-kms-key-unset"
+  role_arn               = "arn:aws:iam::123456789012:role/support-notebook"
+  instance_type          = "ml.t3.medium"
   direct_internet_access = "Disabled"
-  root_access = "Disabled"
-  subnet_id = aws_subnet.support_private.id
-  security_groups = [aws_security_group.support.id]
+  root_access            = "Disabled"
+  subnet_id              = aws_subnet.support_private.id
+  security_groups        = [aws_security_group.support.id]
 
   instance_metadata_service_configuration {
     minimum_instance_metadata_service_version = "2"

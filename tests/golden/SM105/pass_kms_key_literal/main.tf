@@ -1,12 +1,12 @@
 resource "aws_sagemaker_notebook_instance" "pass_kms_key_literal" {
-  name          = "pass-kms-key-literal"
-  role_arn      = "arn:aws:iam::123456789012:role/support-notebook"
-  instance_type = "ml.t3.medium"
+  name                   = "pass-kms-key-literal"
+  role_arn               = "arn:aws:iam::123456789012:role/support-notebook"
+  instance_type          = "ml.t3.medium"
   direct_internet_access = "Disabled"
-  root_access = "Disabled"
-  subnet_id = aws_subnet.support_private.id
-  security_groups = [aws_security_group.support.id]
-  kms_key_id = "arn:aws:kms:eu-west-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
+  root_access            = "Disabled"
+  subnet_id              = aws_subnet.support_private.id
+  security_groups        = [aws_security_group.support.id]
+  kms_key_id             = "arn:aws:kms:eu-west-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 
   instance_metadata_service_configuration {
     minimum_instance_metadata_service_version = "2"

@@ -1,12 +1,12 @@
 resource "aws_sagemaker_notebook_instance" "fail_imds_unset" {
-  name          = "fail-imds-unset"
-  role_arn      = "arn:aws:iam::123456789012:role/support-notebook"
-  instance_type = "ml.t3.medium"
+  name                   = "fail-imds-unset"
+  role_arn               = "arn:aws:iam::123456789012:role/support-notebook"
+  instance_type          = "ml.t3.medium"
   direct_internet_access = "Disabled"
-  root_access = "Disabled"
-  subnet_id = aws_subnet.support_private.id
-  security_groups = [aws_security_group.support.id]
-  kms_key_id = aws_kms_key.support.arn
+  root_access            = "Disabled"
+  subnet_id              = aws_subnet.support_private.id
+  security_groups        = [aws_security_group.support.id]
+  kms_key_id             = aws_kms_key.support.arn
 }
 
 resource "aws_vpc" "support" {

@@ -1,12 +1,12 @@
 resource "aws_sagemaker_notebook_instance" "unknown_subnet_outside_plan" {
-  name          = "unknown-subnet-outside-plan"
-  role_arn      = "arn:aws:iam::123456789012:role/support-notebook"
-  instance_type = "ml.t3.medium"
+  name                   = "unknown-subnet-outside-plan"
+  role_arn               = "arn:aws:iam::123456789012:role/support-notebook"
+  instance_type          = "ml.t3.medium"
   direct_internet_access = "Disabled"
-  root_access = "Disabled"
-  subnet_id = "subnet-0a1b2c3d4e5f60718"
-  security_groups = [aws_security_group.support.id]
-  kms_key_id = aws_kms_key.support.arn
+  root_access            = "Disabled"
+  subnet_id              = "subnet-0a1b2c3d4e5f60718"
+  security_groups        = [aws_security_group.support.id]
+  kms_key_id             = aws_kms_key.support.arn
 
   instance_metadata_service_configuration {
     minimum_instance_metadata_service_version = "2"

@@ -4,6 +4,8 @@
 #   A resource whose configuration could not be read (a malformed attribute, a policy that does
 #   not parse, an API call that failed) cannot be judged. It is reported as an error so that it
 #   is never mistaken for a compliant resource.
+# schemas:
+#   - input: schema.input
 # custom:
 #   id: SM001
 #   severity: HIGH

@@ -7,6 +7,8 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-imds.html
 #     description: Configure the instance metadata service for notebook instances
+# schemas:
+#   - input: schema.input
 # custom:
 #   id: SM106
 #   severity: MEDIUM

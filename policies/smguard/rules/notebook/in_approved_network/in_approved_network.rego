@@ -8,6 +8,8 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
 #     description: Default VPCs
+# schemas:
+#   - input: schema.input
 # custom:
 #   id: SM107
 #   severity: MEDIUM

@@ -8,6 +8,8 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-notebook-and-internet-access.html
 #     description: Connect a notebook instance in a VPC to external resources
+# schemas:
+#   - input: schema.input
 # custom:
 #   id: SM102
 #   severity: HIGH

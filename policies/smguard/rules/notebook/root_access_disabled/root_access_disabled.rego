@@ -7,6 +7,8 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-root-access.html
 #     description: Control root access to a SageMaker notebook instance
+# schemas:
+#   - input: schema.input
 # custom:
 #   id: SM104
 #   severity: HIGH

@@ -9,6 +9,8 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html
 #     description: CreateNotebookInstance (SecurityGroupIds)
+# schemas:
+#   - input: schema.input
 # custom:
 #   id: SM103
 #   severity: MEDIUM

@@ -7,6 +7,8 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html
 #     description: Protect data at rest using encryption (notebook instances)
+# schemas:
+#   - input: schema.input
 # custom:
 #   id: SM105
 #   severity: MEDIUM

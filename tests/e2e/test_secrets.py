@@ -1,0 +1,65 @@
+"""Canaries: values a plan marks sensitive, and values no rule needs, never reach any output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CANARY = "CANARY-7f3a9c"
+
+
+def _plan() -> dict[str, object]:
+    after = {
+        "name": "nb",
+        "direct_internet_access": "Enabled",
+        "root_access": "Enabled",
+        "subnet_id": f"subnet-{CANARY}",
+        "kms_key_id": f"arn:aws:kms:eu-west-1:123456789012:key/{CANARY}",
+        "tags": {"owner": CANARY},
+        "lifecycle_config_name": CANARY,
+        "instance_metadata_service_configuration": [],
+    }
+    return {
+        "format_version": "1.2",
+        "variables": {"db_password": {"value": CANARY}},
+        "output_changes": {"secret": {"actions": ["create"], "after": CANARY, "after_sensitive": True}},
+        "resource_changes": [
+            {
+                "address": "aws_sagemaker_notebook_instance.nb",
+                "mode": "managed",
+                "type": "aws_sagemaker_notebook_instance",
+                "name": "nb",
+                "change": {
+                    "actions": ["create"],
+                    "before": None,
+                    "after": after,
+                    "after_unknown": {"security_groups": True},
+                    "after_sensitive": {"subnet_id": True, "kms_key_id": True, "tags": {"owner": True}},
+                },
+            }
+        ],
+        "configuration": {"root_module": {"resources": [{"address": "aws_sagemaker_notebook_instance.nb"}]}},
+    }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["scan", "--format", "json"], ["scan", "--format", "text"], ["convert", "-o", "-"]],
+    ids=["json", "text", "convert"],
+)
+def test_no_canary_in_any_output(tmp_path: Path, args: list[str]) -> None:
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(_plan()))
+    out = tmp_path / "out"
+    argv = [*args[:1], str(plan), *args[1:]]
+    if argv[-1] == "-":
+        argv[-1] = str(out)
+    result = subprocess.run([sys.executable, "-m", "smguard", *argv], capture_output=True, text=True, check=False)
+    assert result.returncode in (0, 1), result.stderr
+    produced = result.stdout + result.stderr + (out.read_text() if out.exists() else "")
+    assert produced
+    assert CANARY not in produced
