@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from smguard import __version__, catalog
-from smguard.config import parse_config
+from smguard.config import DEFAULT_NAME, parse_config
 from smguard.engine.opa_eval import evaluate
 from smguard.errors import InputError
 from smguard.findings import FAILING
@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="evaluate inputs against the rules")
     scan.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="Terraform plan JSON or smguard document")
     scan.add_argument("--format", choices=sorted(FORMATS), default="text")
-    scan.add_argument("--config", type=Path, help="smguard config YAML (allow-lists, disabled rules)")
+    scan.add_argument(
+        "--config", type=Path, help=f"smguard config YAML (default: {DEFAULT_NAME} in the working directory)"
+    )
     scan.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
 
     conv = commands.add_parser("convert", help="write the canonical input document OPA evaluates")
@@ -88,11 +90,17 @@ def _load(paths: Sequence[Path]) -> Document:
     return merge([c.document for c in conversions])
 
 
+def _config(path: Path | None) -> dict[str, Any]:
+    """``--config FILE``, else ``.smguard.yaml`` in the working directory, else no config."""
+    if path is None:
+        path = Path(DEFAULT_NAME)
+        if not path.is_file():
+            return {}
+    return parse_config(decode_text(_read(path), str(path)), str(path), known_rules=set(catalog.rules()))
+
+
 def _scan(args: argparse.Namespace) -> int:
-    config: dict[str, Any] = {}
-    if args.config is not None:
-        text = decode_text(_read(args.config), str(args.config))
-        config = parse_config(text, str(args.config), known_rules=set(catalog.rules()))
+    config = _config(args.config)
     document = _load(args.paths)
     findings = evaluate(document, config, policies=policies_dir())
     report = FORMATS[args.format](ScanResult(findings, document["sources"], judged_resources(document)))

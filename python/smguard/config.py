@@ -1,24 +1,59 @@
-"""The user's config file (YAML): network allow-lists, disabled rules. Passed to OPA as data.smguard.config."""
+"""The user's config file (YAML), validated on load and passed to OPA as ``data.smguard.config``.
+
+Found at ``--config FILE``, else ``.smguard.yaml`` in the working directory, else empty.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import ipaddress
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import yaml
 
 from smguard.errors import InputError
 
-# Every accepted key and the type of its value; anything else is refused, so a typo can never
-# silently switch a check off.
-_LIST_OF_STRINGS: dict[str, Any] = {
-    "network": {"approved_subnet_ids": list, "approved_vpc_ids": list},
-    "disabled_rules": list,
+DEFAULT_NAME = ".smguard.yaml"
+
+Check = Callable[[str], str | None]  # returns a problem, or None when the value is fine
+
+
+def _cidr(value: str) -> str | None:
+    try:
+        ipaddress.ip_network(value, strict=True)
+    except ValueError as exc:
+        return f"{value!r} is not a CIDR range ({exc})"
+    return None
+
+
+def _pattern(regex: str, what: str) -> Check:
+    compiled = re.compile(regex)
+    return lambda value: None if compiled.fullmatch(value) else f"{value!r} is not {what}"
+
+
+# Every accepted key and the check for each list element. Anything else is refused, so a typo
+# can never silently switch a check off.
+_SPEC: dict[str, dict[str, Check]] = {
+    "access": {
+        "corporate_cidrs": _cidr,
+        "allowed_vpce_ids": _pattern(r"vpce-[0-9a-f]+", "a VPC endpoint ID (vpce-…)"),
+    },
+    "perimeter": {
+        "org_id": _pattern(r"o-[a-z0-9]{10,32}", "an organization ID (o-…)"),
+        "account_ids": _pattern(r"[0-9]{12}", "a 12-digit account ID"),
+    },
+    "network": {
+        "approved_subnet_ids": _pattern(r"subnet-[0-9a-f]+", "a subnet ID (subnet-…)"),
+        "approved_vpc_ids": _pattern(r"vpc-[0-9a-f]+", "a VPC ID (vpc-…)"),
+    },
+    "rules": {"disable": _pattern(r"SM[0-9]{3}", "a rule ID (SM…)")},
 }
+_SINGLE = {("perimeter", "org_id")}  # a string, not a list
 
 
 def parse_config(text: str, name: str, *, known_rules: set[str]) -> dict[str, Any]:
-    """Validate a config file's text; returns the mapping handed to OPA."""
+    """Validate a config file's text; returns the mapping handed to OPA (single values as given)."""
     try:
         config = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -29,26 +64,29 @@ def parse_config(text: str, name: str, *, known_rules: set[str]) -> dict[str, An
         return {}
     if not isinstance(config, dict):
         raise InputError(f"{name}: the config must be a mapping, not a {type(config).__name__}")
-    _check(config, _LIST_OF_STRINGS, name, "")
-    unknown_rules = set(config.get("disabled_rules", [])) - known_rules
+    for section, settings in config.items():
+        if section not in _SPEC:
+            raise InputError(f"{name}: unknown config section {section!r} (known: {', '.join(_SPEC)})")
+        if not isinstance(settings, Mapping):
+            raise InputError(f"{name}: {section} must be a mapping")
+        for key, value in settings.items():
+            _check_setting(name, section, key, value)
+    unknown_rules = set(config.get("rules", {}).get("disable", [])) - known_rules
     if unknown_rules:
-        raise InputError(f"{name}: disabled_rules names unknown rules: {', '.join(sorted(unknown_rules))}")
+        raise InputError(f"{name}: rules.disable names unknown rules: {', '.join(sorted(unknown_rules))}")
     return config
 
 
-def _check(value: Mapping[Any, Any], spec: Mapping[str, Any], name: str, prefix: str) -> None:
-    for key, item in value.items():
-        path = f"{prefix}{key}"
-        if key not in spec:
-            raise InputError(f"{name}: unknown config key {path!r} (known: {', '.join(_keys(spec, prefix))})")
-        expected = spec[key]
-        if isinstance(expected, dict):
-            if not isinstance(item, dict):
-                raise InputError(f"{name}: {path} must be a mapping")
-            _check(item, expected, name, f"{path}.")
-        elif not isinstance(item, list) or not all(isinstance(v, str) for v in item):
-            raise InputError(f"{name}: {path} must be a list of strings")
-
-
-def _keys(spec: Mapping[str, Any], prefix: str) -> list[str]:
-    return [f"{prefix}{k}" for k in spec]
+def _check_setting(name: str, section: str, key: Any, value: Any) -> None:
+    checks = _SPEC[section]
+    path = f"{section}.{key}"
+    if key not in checks:
+        raise InputError(f"{name}: unknown config key {path!r} (known in {section}: {', '.join(checks)})")
+    single = (section, key) in _SINGLE
+    values = [value] if single else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise InputError(f"{name}: {path} must be {'a string' if single else 'a list of strings'}")
+    for item in values:
+        problem = checks[key](item)
+        if problem:
+            raise InputError(f"{name}: {path}: {problem}")

@@ -53,7 +53,7 @@ def test_clean_plan_exits_zero() -> None:
 
 def test_config_disables_rules(tmp_path: Path) -> None:
     config = tmp_path / "smguard.yaml"
-    config.write_text("disabled_rules: [SM101, SM102, SM103, SM104, SM105, SM106]\n")
+    config.write_text("rules:\n  disable: [SM101, SM102, SM103, SM104, SM105, SM106]\n")
     result = smguard("scan", EXAMPLE, "--config", config)
     assert result.returncode == 0, result.stdout + result.stderr
 

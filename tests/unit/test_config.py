@@ -1,4 +1,4 @@
-"""The config file: only known keys with the right types, or a one-line refusal."""
+"""The config file: only known keys with well-formed values, or a one-line refusal."""
 
 from __future__ import annotations
 
@@ -9,12 +9,27 @@ from smguard.errors import InputError
 
 RULES = {"SM101", "SM107"}
 
+FULL = """
+access:
+  corporate_cidrs: [192.0.2.0/24, "2001:db8::/32"]
+  allowed_vpce_ids: [vpce-0a1b2c3d]
+perimeter:
+  org_id: o-a1b2c3d4e5
+  account_ids: ["123456789012"]
+network:
+  approved_subnet_ids: [subnet-1a2b]
+  approved_vpc_ids: []
+rules:
+  disable: [SM101]
+"""
+
 
 def test_valid_config_is_returned_as_is() -> None:
-    text = "network:\n  approved_subnet_ids: [subnet-1]\n  approved_vpc_ids: []\ndisabled_rules: [SM101]\n"
-    assert parse_config(text, "c.yaml", known_rules=RULES) == {
-        "network": {"approved_subnet_ids": ["subnet-1"], "approved_vpc_ids": []},
-        "disabled_rules": ["SM101"],
+    assert parse_config(FULL, "c.yaml", known_rules=RULES) == {
+        "access": {"corporate_cidrs": ["192.0.2.0/24", "2001:db8::/32"], "allowed_vpce_ids": ["vpce-0a1b2c3d"]},
+        "perimeter": {"org_id": "o-a1b2c3d4e5", "account_ids": ["123456789012"]},
+        "network": {"approved_subnet_ids": ["subnet-1a2b"], "approved_vpc_ids": []},
+        "rules": {"disable": ["SM101"]},
     }
 
 
@@ -26,14 +41,20 @@ def test_empty_file_is_empty_config() -> None:
     ("text", "message"),
     [
         ("network:\n  approved_subnets: [a]\n", "unknown config key 'network.approved_subnets'"),
-        ("netwrok: {}\n", "unknown config key 'netwrok'"),
+        ("netwrok: {}\n", "unknown config section 'netwrok'"),
         ("network:\n  approved_subnet_ids: subnet-1\n", "must be a list of strings"),
         ("network: [a]\n", "network must be a mapping"),
-        ("disabled_rules: [SM999]\n", "unknown rules: SM999"),
+        ("rules:\n  disable: [SM999]\n", "unknown rules: SM999"),
+        ("rules:\n  disable: [sm101]\n", "'sm101' is not a rule ID"),
+        ("access:\n  corporate_cidrs: [10.0.0.300/8]\n", "'10.0.0.300/8' is not a CIDR range"),
+        ("access:\n  corporate_cidrs: [10.0.0.1/8]\n", "has host bits set"),
+        ("perimeter:\n  org_id: [o-a1b2c3d4e5]\n", "perimeter.org_id must be a string"),
+        ("perimeter:\n  account_ids: ['12345']\n", "is not a 12-digit account ID"),
         ("- a\n", "must be a mapping, not a list"),
         ("a: [\n", "not valid YAML"),
     ],
 )
 def test_bad_config_is_refused(text: str, message: str) -> None:
-    with pytest.raises(InputError, match=message):
+    with pytest.raises(InputError, match=message) as refused:
         parse_config(text, "c.yaml", known_rules=RULES)
+    assert str(refused.value).startswith("c.yaml: ")

@@ -20,6 +20,6 @@ test_hardened_notebook_has_no_findings if {
 
 test_disabled_rules_are_dropped if {
 	ids := {f.rule_id | some f in main.findings} with input as defaults_notebook
-		with data.smguard.config as {"disabled_rules": ["SM101", "SM104"]}
+		with data.smguard.config as {"rules": {"disable": ["SM101", "SM104"]}}
 	ids == {"SM102", "SM103", "SM105", "SM106"}
 }

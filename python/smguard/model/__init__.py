@@ -16,11 +16,18 @@ from smguard.model.document import (
     merge,
 )
 from smguard.model.meta import Meta
-from smguard.model.network import Subnet
+from smguard.model.iam import Condition, Policy, Principal, Statement
+from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Condition",
+    "Policy",
+    "Principal",
+    "Statement",
+    "Vpc",
+    "VpcEndpoint",
     "Document",
     "Meta",
     "NotebookInstance",

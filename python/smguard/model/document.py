@@ -6,7 +6,8 @@ from typing import Any, Literal, cast
 
 from typing_extensions import TypedDict
 
-from smguard.model.network import Subnet
+from smguard.model.iam import Policy
+from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
 
 SCHEMA_VERSION = 1
@@ -14,7 +15,7 @@ SCHEMA_VERSION = 1
 SourceKind = Literal["terraform-plan"]
 
 # Kinds that only describe where judged resources live; they are not counted as scanned.
-SUPPORTING_KINDS = frozenset({"subnets"})
+SUPPORTING_KINDS = frozenset({"subnets", "vpcs"})
 
 
 class Source(TypedDict):
@@ -30,6 +31,11 @@ class Resources(TypedDict):
     """Resources by kind; every list is present, possibly empty."""
 
     notebook_instances: list[NotebookInstance]
+    iam_policies: list[Policy]
+    """Identity policies (managed and inline)."""
+    service_control_policies: list[Policy]
+    vpc_endpoints: list[VpcEndpoint]
+    vpcs: list[Vpc]
     subnets: list[Subnet]
 
 
@@ -55,7 +61,14 @@ def empty_document() -> Document:
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": [],
-        "resources": {"notebook_instances": [], "subnets": []},
+        "resources": {
+            "notebook_instances": [],
+            "iam_policies": [],
+            "service_control_policies": [],
+            "vpc_endpoints": [],
+            "vpcs": [],
+            "subnets": [],
+        },
         "errors": [],
     }
 

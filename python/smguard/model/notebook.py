@@ -24,5 +24,7 @@ class NotebookInstance(TypedDict):
     """``"1"`` or ``"2"``; null when not set."""
     vpc_id: str | None
     """The VPC of ``subnet_id``, where the input tells it."""
+    vpc_key: str | None
+    """What identifies that VPC in the input (see ``Vpc.vpc_key``); null when not known."""
     default_network: bool | None
     """True when the subnet is a default subnet or in the default VPC."""

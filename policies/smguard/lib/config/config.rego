@@ -18,8 +18,24 @@ approved_vpc_ids := {id | some id in _setting(["network", "approved_vpc_ids"])}
 network_restricted if count(approved_subnet_ids) + count(approved_vpc_ids) > 0
 
 # METADATA
+# description: CIDR ranges users may come from (access.corporate_cidrs); empty means not configured.
+corporate_cidrs := {cidr | some cidr in _setting(["access", "corporate_cidrs"])}
+
+# METADATA
+# description: VPC endpoint IDs users may come through (access.allowed_vpce_ids); empty means not configured.
+allowed_vpce_ids := {id | some id in _setting(["access", "allowed_vpce_ids"])}
+
+# METADATA
+# description: The organization ID of the data perimeter (perimeter.org_id); "" when not configured.
+org_id := object.get(_config, ["perimeter", "org_id"], "")
+
+# METADATA
+# description: Account IDs inside the data perimeter (perimeter.account_ids); empty means not configured.
+account_ids := {id | some id in _setting(["perimeter", "account_ids"])}
+
+# METADATA
 # description: Rule IDs the user turned off.
-disabled_rules := {id | some id in _setting(["disabled_rules"])}
+disabled_rules := {id | some id in _setting(["rules", "disable"])}
 
 # Only data.smguard.config is read: the rest of data.smguard is policy, and reading it would
 # make every rule depend on itself.

@@ -11,5 +11,5 @@ test_defaults_without_config if {
 test_reads_lists if {
 	config.approved_vpc_ids == {"vpc-1"} with data.smguard.config as {"network": {"approved_vpc_ids": ["vpc-1"]}}
 	config.network_restricted with data.smguard.config as {"network": {"approved_vpc_ids": ["vpc-1"]}}
-	config.disabled_rules == {"SM101"} with data.smguard.config as {"disabled_rules": ["SM101"]}
+	config.disabled_rules == {"SM101"} with data.smguard.config as {"rules": {"disable": ["SM101"]}}
 }

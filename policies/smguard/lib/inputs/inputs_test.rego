@@ -33,3 +33,50 @@ notebook_unknown(attribute) := notebook({attribute: null, "meta": {"unknown": [a
 # METADATA
 # description: (rule_id, resource, status) of each finding, for exact assertions.
 verdicts(findings) := {[f.rule_id, f.resource, f.status] | some f in findings}
+
+# METADATA
+# description: A normalized statement with defaults for every field.
+statement(fields) := object.union(
+	{
+		"sid": null, "effect": "Allow", "actions": null, "not_actions": null,
+		"resources": ["*"], "not_resources": null, "principals": null, "not_principals": null,
+		"conditions": [], "unknown": [],
+	},
+	fields,
+)
+
+# METADATA
+# description: A normalized condition test.
+condition(operator, key, values) := {
+	"operator": operator,
+	"base": trim_suffix(_unqualified(operator), "IfExists"),
+	"qualifier": _qualifier(operator),
+	"if_exists": endswith(operator, "IfExists"),
+	"key": lower(key),
+	"values": values,
+	"values_unknown": false,
+}
+
+_unqualified(operator) := split(operator, ":")[1] if contains(operator, ":")
+
+_unqualified(operator) := operator if not contains(operator, ":")
+
+_qualifier(operator) := split(operator, ":")[0] if contains(operator, ":")
+
+_qualifier(operator) := null if not contains(operator, ":")
+
+# METADATA
+# description: A document with one identity policy "p" holding the statements.
+identity_policy(statements) := {"resources": {"iam_policies": [{
+	"meta": {"id": "p", "source_type": "aws_iam_policy", "location": "test", "unknown": []},
+	"name": "p", "statements": statements,
+}]}}
+
+# METADATA
+# description: A document with one SageMaker API interface endpoint "e" (private DNS on) and the policy.
+endpoint(policy) := {"resources": {"vpc_endpoints": [{
+	"meta": {"id": "e", "source_type": "aws_vpc_endpoint", "location": "test", "unknown": []},
+	"service_name": "com.amazonaws.eu-west-1.sagemaker.api", "sagemaker_service": "api",
+	"endpoint_type": "Interface", "vpc_id": "vpc-1", "vpc_key": "vpc-1",
+	"private_dns_enabled": true, "policy": policy,
+}]}}

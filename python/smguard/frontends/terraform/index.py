@@ -27,6 +27,7 @@ class PlanIndex:
     malformed: list[MalformedResourceError] = field(default_factory=list)
     _by_module_key: dict[tuple[str, str], list[PlanResource]] = field(default_factory=lambda: defaultdict(list))
     _by_known_id: dict[tuple[str, str], PlanResource] = field(default_factory=dict)
+    _referrers: dict[tuple[str, str], dict[str, list[PlanResource]]] = field(default_factory=dict)
 
     def add(self, resource: PlanResource) -> None:
         self.resources.append(resource)
@@ -58,6 +59,27 @@ class PlanIndex:
             if candidates:
                 return candidates
         return []
+
+
+    def referencing(self, target: PlanResource, type_: str, attribute: str) -> list[PlanResource]:
+        """Resources of ``type_`` whose ``attribute`` refers to ``target`` (by reference or by its known ID)."""
+        key = (type_, attribute)
+        if key not in self._referrers:
+            # Built once per (type, attribute): a reverse index, so callers never loop over loops.
+            reverse: dict[str, list[PlanResource]] = defaultdict(list)
+            for resource in self.of_type(type_):
+                for referenced in self.referenced(resource, attribute):
+                    reverse[referenced.address].append(resource)
+                value = resource.after.get(attribute)
+                if isinstance(value, str):
+                    reverse[f"id:{value}"].append(resource)
+            self._referrers[key] = reverse
+        reverse = self._referrers[key]
+        found = list(reverse.get(target.address, []))
+        known_id = target.after.get("id")
+        if isinstance(known_id, str):
+            found += [r for r in reverse.get(f"id:{known_id}", []) if r not in found]
+        return found
 
 
 def configuration_index(configuration: Any) -> dict[ConfigKey, Mapping[str, Any]]:

@@ -1,7 +1,9 @@
-"""Subnets and VPCs: where a resource's subnet is, and whether that is the default network.
+"""Subnets and VPCs: where a resource is placed, and whether that is the default network.
 
 A subnet is followed by value (a known subnet ID described elsewhere in the plan) or by
-reference (the configuration names the subnet resource); its VPC the same way.
+reference (the configuration names the subnet resource); its VPC the same way. A VPC that
+is only known by reference gets the VPC resource's address as its ``vpc_key``, so resources
+created together in one plan still join.
 """
 
 from __future__ import annotations
@@ -10,10 +12,24 @@ from dataclasses import dataclass
 
 from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
 from smguard.frontends.terraform.values import ABSENT, UNKNOWN, PlanResource, State, Value
-from smguard.model import Subnet
+from smguard.model import Meta, Subnet, Vpc
 
-_SUBNET_TYPES = ("aws_subnet", "aws_default_subnet")
-_VPC_TYPES = ("aws_vpc", "aws_default_vpc")
+SUBNET_TYPES = ("aws_subnet", "aws_default_subnet")
+VPC_TYPES = ("aws_vpc", "aws_default_vpc")
+TRUE = Value(State.KNOWN, True)
+FALSE = Value(State.KNOWN, False)
+
+
+@dataclass(frozen=True)
+class Network:
+    """Where something is: its VPC, the key that VPC joins on, and whether it is the default network."""
+
+    vpc_id: Value
+    vpc_key: str | None
+    default_network: Value
+
+
+UNKNOWN_NETWORK = Network(UNKNOWN, None, UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -21,8 +37,7 @@ class Placement:
     """Where a resource's subnet puts it."""
 
     subnet_id: Value
-    vpc_id: Value
-    default_network: Value
+    network: Network
 
 
 def string(resource: PlanResource, *path: str | int) -> Value:
@@ -33,56 +48,64 @@ def string(resource: PlanResource, *path: str | int) -> Value:
     return ABSENT if value.known and value.value == "" else value
 
 
-def placement(resource: PlanResource, index: PlanIndex, attribute: str = "subnet_id") -> Placement:
-    """The subnet, VPC and default-network facts of ``resource.<attribute>``."""
-    subnet_id = string(resource, attribute)
-    if subnet_id.state is State.ABSENT:
-        return Placement(ABSENT, ABSENT, ABSENT)
-    subnets = _targets(resource, attribute, subnet_id, index, _SUBNET_TYPES)
-    facts = {_subnet_network(s, index) for s in subnets}
-    if len(facts) != 1:
-        return Placement(subnet_id, UNKNOWN, UNKNOWN)
-    vpc_id, default_network = facts.pop()
-    return Placement(subnet_id, vpc_id, default_network)
+def boolean(resource: PlanResource, attribute: str, *, default: bool) -> Value:
+    """A boolean attribute, ``default`` when not set."""
+    value = resource.attribute(attribute)
+    if value.state is State.ABSENT:
+        return Value(State.KNOWN, default)
+    if value.known and not isinstance(value.value, bool):
+        raise MalformedResourceError(resource.address, f"{attribute} is not a boolean")
+    return value
 
 
-def subnet_resource(resource: PlanResource, index: PlanIndex, location: str) -> Subnet:
-    """A subnet of the plan (managed, default or data source) in canonical form."""
-    vpc_id, default_network = _subnet_network(resource, index)
-    subnet_id = string(resource, "id")
-    if not subnet_id.known:
-        subnet_id = UNKNOWN  # every subnet has an ID; it is only not known before apply
-    values = {"subnet_id": subnet_id, "vpc_id": vpc_id, "default_network": default_network}
+def meta(resource: PlanResource, location: str, values: dict[str, Value]) -> Meta:
     return {
-        "meta": {
-            "id": resource.address,
-            "source_type": resource.local_key.rsplit(".", 1)[0],
-            "location": location,
-            "unknown": sorted(k for k, v in values.items() if v.state is State.UNKNOWN),
-        },
-        "subnet_id": subnet_id.value,
-        "vpc_id": vpc_id.value,
-        "default_network": default_network.value,
+        "id": resource.address,
+        "source_type": resource.local_key.rsplit(".", 1)[0],
+        "location": location,
+        "unknown": sorted(k for k, v in values.items() if v.state is State.UNKNOWN),
     }
 
 
-def _subnet_network(subnet: PlanResource, index: PlanIndex) -> tuple[Value, Value]:
-    """(vpc_id, default_network) of a subnet resource."""
-    vpc_id = string(subnet, "vpc_id")
+def placement(resource: PlanResource, index: PlanIndex, attribute: str = "subnet_id") -> Placement:
+    """The subnet and network of ``resource.<attribute>``."""
+    subnet_id = string(resource, attribute)
+    if subnet_id.state is State.ABSENT:
+        return Placement(ABSENT, Network(ABSENT, None, ABSENT))
+    networks = {subnet_network(s, index) for s in _targets(resource, attribute, subnet_id, index, SUBNET_TYPES)}
+    return Placement(subnet_id, networks.pop() if len(networks) == 1 else UNKNOWN_NETWORK)
+
+
+def vpc_network(resource: PlanResource, index: PlanIndex, attribute: str = "vpc_id") -> Network:
+    """The network of a resource that names its VPC directly (``vpc_id``)."""
+    vpc_id = string(resource, attribute)
+    vpcs = _targets(resource, attribute, vpc_id, index, VPC_TYPES)
+    if len(vpcs) == 1:
+        return _vpc_facts(vpcs[0], vpc_id)
+    return Network(vpc_id, vpc_id.value if vpc_id.known else None, UNKNOWN)
+
+
+def subnet_network(subnet: PlanResource, index: PlanIndex) -> Network:
+    """The network of a subnet resource."""
+    network = vpc_network(subnet, index)
     if subnet.type == "aws_default_subnet" or (subnet.mode == "data" and subnet.after.get("default_for_az") is True):
-        return vpc_id, Value(State.KNOWN, True)
-    vpcs = _targets(subnet, "vpc_id", vpc_id, index, _VPC_TYPES)
-    defaults = {_vpc_is_default(v) for v in vpcs}
-    if len(defaults) != 1:
-        return vpc_id, UNKNOWN
-    return vpc_id, defaults.pop()
+        return Network(network.vpc_id, network.vpc_key, TRUE)
+    return network
+
+
+def _vpc_facts(vpc: PlanResource, vpc_id: Value) -> Network:
+    own_id = string(vpc, "id")
+    if not vpc_id.known and own_id.known:
+        vpc_id = own_id
+    key = vpc_id.value if vpc_id.known else vpc.address
+    return Network(vpc_id, key, _vpc_is_default(vpc))
 
 
 def _vpc_is_default(vpc: PlanResource) -> Value:
     if vpc.type == "aws_default_vpc":
-        return Value(State.KNOWN, True)
+        return TRUE
     if vpc.mode == "managed":
-        return Value(State.KNOWN, False)  # aws_vpc never creates a default VPC
+        return FALSE  # aws_vpc never creates a default VPC
     flag = vpc.after.get("default")
     return Value(State.KNOWN, flag) if isinstance(flag, bool) else UNKNOWN
 
@@ -95,3 +118,33 @@ def _targets(
         found = [index.with_id(t, value.value) for t in types]
         return [r for r in found if r is not None][:1]
     return [r for r in index.referenced(resource, attribute) if r.type in types]
+
+
+def subnet_resource(resource: PlanResource, index: PlanIndex, location: str) -> Subnet:
+    """A subnet of the plan (managed, default or data source) in canonical form."""
+    network = subnet_network(resource, index)
+    subnet_id = string(resource, "id")
+    if not subnet_id.known:
+        subnet_id = UNKNOWN  # every subnet has an ID; it is only not known before apply
+    values = {"subnet_id": subnet_id, "vpc_id": network.vpc_id, "default_network": network.default_network}
+    return {
+        "meta": meta(resource, location, values),
+        "subnet_id": subnet_id.value,
+        "vpc_id": network.vpc_id.value,
+        "vpc_key": network.vpc_key,
+        "default_network": network.default_network.value,
+    }
+
+
+def vpc_resource(resource: PlanResource, _index: PlanIndex, location: str) -> Vpc:
+    """A VPC of the plan. Its endpoints are taken to be in the plan when the plan manages it."""
+    network = _vpc_facts(resource, ABSENT)
+    vpc_id = network.vpc_id if network.vpc_id.known else UNKNOWN
+    values = {"vpc_id": vpc_id, "default": network.default_network}
+    return {
+        "meta": meta(resource, location, values),
+        "vpc_id": vpc_id.value,
+        "vpc_key": network.vpc_key or resource.address,
+        "default": network.default_network.value,
+        "endpoints_known": resource.mode == "managed",
+    }

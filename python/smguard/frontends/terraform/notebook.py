@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
-from smguard.frontends.terraform.network import placement, string
+from smguard.frontends.terraform.network import meta, placement, string
 from smguard.frontends.terraform.values import ABSENT, UNKNOWN, PlanResource, State, Value
 from smguard.model import NotebookInstance
 
@@ -23,18 +23,14 @@ def notebook_instance(resource: PlanResource, index: PlanIndex, location: str) -
         "minimum_instance_metadata_service_version": string(
             resource, "instance_metadata_service_configuration", 0, "minimum_instance_metadata_service_version"
         ),
-        "vpc_id": where.vpc_id,
-        "default_network": where.default_network,
+        "vpc_id": where.network.vpc_id,
+        "default_network": where.network.default_network,
     }
     empty: dict[str, object] = {"security_groups": []}
     notebook = {
-        "meta": {
-            "id": resource.address,
-            "source_type": resource.type,
-            "location": location,
-            "unknown": sorted(k for k, v in values.items() if v.state is State.UNKNOWN),
-        },
+        "meta": meta(resource, location, values),
         **{k: v.value if v.known else empty.get(k) for k, v in values.items()},
+        "vpc_key": where.network.vpc_key,
     }
     return cast(NotebookInstance, notebook)
 

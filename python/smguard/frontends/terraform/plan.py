@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 from smguard.errors import InputError
 from smguard.frontends.conversion import Conversion
@@ -13,8 +13,15 @@ from smguard.frontends.terraform.index import (
     configuration_index,
     plan_resource,
 )
-from smguard.frontends.terraform.network import subnet_resource
+from smguard.frontends.terraform.iam import (
+    POLICY_DOCUMENT,
+    identity_policy,
+    policy_document,
+    service_control_policy,
+)
+from smguard.frontends.terraform.network import SUBNET_TYPES, VPC_TYPES, subnet_resource, vpc_resource
 from smguard.frontends.terraform.notebook import notebook_instance
+from smguard.frontends.terraform.vpc_endpoint import vpc_endpoint
 from smguard.frontends.terraform.values import PlanResource
 from smguard.model import Document, empty_document
 
@@ -23,11 +30,18 @@ _SUPPORTED_MAJOR = "1"
 
 Mapper = Callable[[PlanResource, PlanIndex, str], Any]
 
-# Terraform type -> (canonical list, mapper). Data sources are mapped by the same functions.
-_MAPPERS: dict[str, tuple[str, Mapper]] = {
-    "aws_sagemaker_notebook_instance": ("notebook_instances", notebook_instance),
-    "aws_subnet": ("subnets", subnet_resource),
-    "aws_default_subnet": ("subnets", subnet_resource),
+# (mode, type) -> (canonical list, mapper). A mapper may return None to leave a resource out.
+_MAPPERS: dict[tuple[str, str], tuple[str, Mapper]] = {
+    ("managed", "aws_sagemaker_notebook_instance"): ("notebook_instances", notebook_instance),
+    ("managed", "aws_iam_policy"): ("iam_policies", identity_policy),
+    ("managed", "aws_iam_role_policy"): ("iam_policies", identity_policy),
+    ("managed", "aws_iam_user_policy"): ("iam_policies", identity_policy),
+    ("managed", "aws_iam_group_policy"): ("iam_policies", identity_policy),
+    ("data", POLICY_DOCUMENT): ("iam_policies", policy_document),
+    ("managed", "aws_organizations_policy"): ("service_control_policies", service_control_policy),
+    ("managed", "aws_vpc_endpoint"): ("vpc_endpoints", vpc_endpoint),
+    **{(mode, t): ("vpcs", vpc_resource) for mode in ("managed", "data") for t in VPC_TYPES},
+    **{(mode, t): ("subnets", subnet_resource) for mode in ("managed", "data") for t in SUBNET_TYPES},
 }
 
 
@@ -51,14 +65,18 @@ def convert_plan(plan: Any, name: str) -> Conversion:
     )
     for problem in index.malformed:
         document["errors"].append({"resource": problem.address, "location": name, "message": str(problem)})
+    lists = cast(dict[str, list[Any]], document["resources"])
     for resource in index.resources:
-        if resource.type not in _MAPPERS:
+        kind, mapper = _MAPPERS.get((resource.mode, resource.type), ("", None))
+        if mapper is None:
             continue
-        kind, mapper = _MAPPERS[resource.type]
         try:
-            document["resources"][kind].append(mapper(resource, index, name))  # type: ignore[literal-required]
+            converted = mapper(resource, index, name)
         except MalformedResourceError as problem:
             document["errors"].append({"resource": resource.address, "location": name, "message": str(problem)})
+            continue
+        if converted is not None:
+            lists[kind].append(converted)
     return Conversion(document, warnings)
 
 

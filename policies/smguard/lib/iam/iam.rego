@@ -1,0 +1,161 @@
+# METADATA
+# title: IAM policy semantics
+# description: |
+#   Action matching and condition tests as IAM evaluates them, on the normalized statements
+#   of the canonical document (actions and condition keys already lower-cased).
+package smguard.lib.iam
+
+import data.smguard.lib.config
+
+# METADATA
+# description: Condition keys that tie a request to a network location.
+network_keys := {"aws:sourceip", "aws:sourcevpc", "aws:sourcevpce"}
+
+# METADATA
+# description: Condition keys that tie a request to an organization or account (a data perimeter).
+perimeter_keys := {
+	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
+	"aws:principalisawsservice", "aws:resourceorgid", "aws:resourceorgpaths", "aws:resourceaccount",
+}
+
+# Values that restrict nothing.
+_everything := {"*", "0.0.0.0/0", "::/0"}
+
+_positive_operators := {
+	"StringEquals", "StringEqualsIgnoreCase", "StringLike",
+	"IpAddress", "ArnEquals", "ArnLike", "Bool",
+}
+
+_negative_operators := {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "NotIpAddress"}
+
+# METADATA
+# scope: document
+# description: True when an IAM action pattern (with * and ?) matches a lower-cased action.
+action_matches(pattern, action) if pattern == action
+
+action_matches(pattern, action) if {
+	pattern != action
+	regex.match(_regex(pattern), action)
+}
+
+_regex(pattern) := concat("", ["^", replace(replace(strings.replace_n(_escapes, pattern), "*", ".*"), "?", "."), "$"])
+
+_escapes := {
+	"\\": "\\\\", ".": "\\.", "+": "\\+", "(": "\\(", ")": "\\)", "[": "\\[", "]": "\\]",
+	"{": "\\{", "}": "\\}", "^": "\\^", "$": "\\$", "|": "\\|",
+}
+
+# METADATA
+# scope: document
+# description: True when the statement's Action (or NotAction) covers the action.
+covers(statement, action) if {
+	some pattern in statement.actions
+	action_matches(pattern, action)
+}
+
+covers(statement, action) if {
+	is_array(statement.not_actions)
+	every pattern in statement.not_actions {
+		not action_matches(pattern, action)
+	}
+}
+
+# METADATA
+# description: True when a statement part cannot be known from the input.
+unknown_part(statement, part) if part in statement.unknown
+
+# METADATA
+# description: |
+#   An Allow whose conditions pin the request to a network: a positive test on a network key,
+#   not IfExists (an absent key would pass), not ForAllValues (which is true for an absent key),
+#   and not a match-everything value.
+network_restricted_allow(statement) if {
+	some condition in statement.conditions
+	condition.key in network_keys
+	_binding_positive(condition)
+}
+
+# METADATA
+# description: |
+#   A Deny of the action unless the request comes from a network: a negative test on a network
+#   key, not ForAnyValue (which is false for an absent key, letting such requests through).
+network_restricting_deny(statement, action) if {
+	statement.effect == "Deny"
+	covers(statement, action)
+	some condition in statement.conditions
+	condition.key in network_keys
+	condition.base in _negative_operators
+	condition.qualifier != "ForAnyValue"
+	not _matches_everything(condition)
+}
+
+# METADATA
+# scope: document
+# description: True when a statement lets anyone in (Principal "*" or AWS "*").
+wildcard_principal(statement) if {
+	some principal in statement.principals
+	principal.type == "*"
+}
+
+wildcard_principal(statement) if {
+	some principal in statement.principals
+	principal.type == "AWS"
+	"*" in principal.values
+}
+
+# METADATA
+# scope: document
+# description: True when a statement allows every action of the service (or uses NotAction).
+wildcard_actions(statement) if {
+	some action in statement.actions
+	action in {"*", "sagemaker:*", "*:*"}
+}
+
+wildcard_actions(statement) if is_array(statement.not_actions)
+
+# METADATA
+# description: |
+#   True when a statement carries a data-perimeter condition that binds, and whose values match
+#   perimeter.org_id / perimeter.account_ids where those are configured.
+perimeter_condition(statement) if {
+	some condition in statement.conditions
+	condition.key in perimeter_keys
+	_binding_positive(condition)
+	_matches_configured_perimeter(condition)
+}
+
+_binding_positive(condition) if {
+	condition.base in _positive_operators
+	not condition.if_exists
+	condition.qualifier != "ForAllValues"
+	count(condition.values) > 0
+	not _matches_everything(condition)
+	not _false_bool(condition)
+}
+
+_matches_everything(condition) if {
+	some value in condition.values
+	value in _everything
+}
+
+_false_bool(condition) if {
+	condition.base == "Bool"
+	some value in condition.values
+	lower(value) != "true"
+}
+
+_matches_configured_perimeter(condition) if not _perimeter_mismatch(condition)
+
+_perimeter_mismatch(condition) if {
+	condition.key in {"aws:principalorgid", "aws:resourceorgid"}
+	config.org_id != ""
+	some value in condition.values
+	value != config.org_id
+}
+
+_perimeter_mismatch(condition) if {
+	condition.key in {"aws:principalaccount", "aws:resourceaccount"}
+	count(config.account_ids) > 0
+	some value in condition.values
+	not value in config.account_ids
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: SageMaker VPC endpoint wildcard principals carry a perimeter condition
+# description: |
+#   Endpoint policies scoped to a few actions still usually name Principal "*" (AWS's own
+#   examples do). Without a perimeter condition any AWS account's credentials can use those
+#   actions through the endpoint, e.g. to create presigned URLs for or invoke resources in
+#   another account and move data out through the private path. When perimeter.org_id or
+#   perimeter.account_ids is configured, the condition's values must be those.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid
+#     description: aws:PrincipalOrgID
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM502
+#   severity: MEDIUM
+#   resource: vpc_endpoint
+#   remediation: >-
+#     Add aws:PrincipalOrgID (or aws:PrincipalAccount / aws:PrincipalArn) with your organization
+#     or accounts to every Allow statement with Principal "*".
+package smguard.rules.network.wildcard_principal_perimeter
+
+import data.smguard.lib.iam
+import data.smguard.lib.result
+
+deny contains finding if {
+	some endpoint in input.resources.vpc_endpoints
+	endpoint.sagemaker_service != null
+	some statement in endpoint.policy
+	statement.effect == "Allow"
+	iam.wildcard_principal(statement)
+	not iam.wildcard_actions(statement)
+	not iam.perimeter_condition(statement)
+	finding := result.fail(
+		rego.metadata.chain(), endpoint, "policy",
+		"an Allow to Principal \"*\" has no perimeter condition matching the configured organization or accounts",
+	)
+}

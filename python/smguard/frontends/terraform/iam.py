@@ -1,0 +1,177 @@
+"""IAM policies in a plan: managed and inline policies, policy documents, SCPs.
+
+A policy's JSON is often unknown at plan time (``jsonencode`` over ARNs, or a deferred
+``data.aws_iam_policy_document``). A referenced policy document's ``statement`` blocks still
+carry the actions and conditions, so they are used when its rendered ``json`` is not known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smguard.frontends.iam_policy import PolicyDocumentError, condition, parse_policy, principals
+from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
+from smguard.frontends.terraform.network import meta, string
+from smguard.frontends.terraform.values import UNKNOWN, PlanResource, State, Value
+from smguard.model import Policy, Principal, Statement
+
+POLICY_DOCUMENT = "aws_iam_policy_document"
+# Resource type -> the attribute holding its policy JSON.
+POLICY_ATTRIBUTE = {
+    "aws_iam_policy": "policy",
+    "aws_iam_role_policy": "policy",
+    "aws_iam_user_policy": "policy",
+    "aws_iam_group_policy": "policy",
+    "aws_organizations_policy": "content",
+    "aws_vpc_endpoint": "policy",
+    "aws_vpc_endpoint_policy": "policy",
+}
+
+
+def identity_policy(resource: PlanResource, index: PlanIndex, location: str) -> Policy:
+    return _policy(resource, index, location, POLICY_ATTRIBUTE[resource.type])
+
+
+def service_control_policy(resource: PlanResource, index: PlanIndex, location: str) -> Policy | None:
+    kind = resource.after.get("type", "SERVICE_CONTROL_POLICY")
+    if kind != "SERVICE_CONTROL_POLICY":
+        return None  # tag, backup and AI opt-out policies are not permission policies
+    return _policy(resource, index, location, "content")
+
+
+def policy_document(resource: PlanResource, index: PlanIndex, location: str) -> Policy | None:
+    """A policy document not used by any policy resource of the plan is judged on its own."""
+    if any(index.referencing(resource, t, a) for t, a in POLICY_ATTRIBUTE.items()):
+        return None  # judged as part of the policy that uses it
+    statements = document_statements(resource)
+    if statements and any(s["principals"] or s["not_principals"] for s in statements):
+        return None  # a resource or trust policy, not an identity policy
+    return {
+        "meta": meta(resource, location, {"statements": UNKNOWN if statements is None else Value(State.KNOWN)}),
+        "name": resource.name,
+        "statements": statements,
+    }
+
+
+def _policy(resource: PlanResource, index: PlanIndex, location: str, attribute: str) -> Policy:
+    statements = policy_statements(resource, index, attribute)
+    state = UNKNOWN if statements.state is State.UNKNOWN else Value(State.KNOWN)
+    return {
+        "meta": meta(resource, location, {"statements": state}),
+        "name": string(resource, "name").value,
+        "statements": statements.value,
+    }
+
+
+def policy_statements(resource: PlanResource, index: PlanIndex, attribute: str) -> Value:
+    """Statements of the policy JSON in ``attribute``: known, unknown, or absent (no policy)."""
+    value = string(resource, attribute)
+    if value.known:
+        try:
+            return Value(State.KNOWN, parse_policy(value.value))
+        except PolicyDocumentError as exc:
+            raise MalformedResourceError(resource.address, f"{attribute}: {exc}") from None
+    if value.state is State.UNKNOWN:
+        documents = [d for d in index.referenced(resource, attribute) if d.type == POLICY_DOCUMENT]
+        if len(documents) == 1:
+            statements = document_statements(documents[0])
+            return UNKNOWN if statements is None else Value(State.KNOWN, statements)
+    return value
+
+
+def document_statements(document: PlanResource) -> list[Statement] | None:
+    """A policy document's statements: from its JSON when known, else from its blocks."""
+    rendered = document.attribute("json")
+    if rendered.known:
+        try:
+            return parse_policy(rendered.value)
+        except PolicyDocumentError as exc:
+            raise MalformedResourceError(document.address, f"json: {exc}") from None
+    blocks = document.after.get("statement")
+    if not isinstance(blocks, list) or _uses_other_documents(document):
+        return None
+    return [_block_statement(document, i) for i in range(len(blocks))]
+
+
+def _uses_other_documents(document: PlanResource) -> bool:
+    # source/override documents merge statements we cannot see here.
+    keys = ("source_json", "override_json", "source_policy_documents", "override_policy_documents")
+    return any(document.attribute(k).state is not State.ABSENT for k in keys)
+
+
+def _block_statement(document: PlanResource, i: int) -> Statement:
+    """One ``statement`` block of an ``aws_iam_policy_document`` (values possibly unknown)."""
+    unknown: list[str] = []
+
+    def strings(name: str) -> list[str] | None:
+        value = document.attribute("statement", i, name)
+        if value.state is State.UNKNOWN:
+            unknown.append(name)
+            return []
+        if not value.known:
+            return None
+        if not isinstance(value.value, list) or not all(isinstance(v, str) for v in value.value):
+            raise MalformedResourceError(document.address, f"statement {i} {name} is not a list of strings")
+        return list(value.value)
+
+    effect = document.attribute("statement", i, "effect")
+    if effect.state is State.UNKNOWN:
+        unknown.append("effect")
+    elif effect.known and effect.value not in ("Allow", "Deny"):
+        raise MalformedResourceError(document.address, f"statement {i} effect is neither Allow nor Deny")
+    actions, not_actions = strings("actions"), strings("not_actions")
+    sid = document.attribute("statement", i, "sid")
+    return {
+        "sid": sid.value if sid.known and isinstance(sid.value, str) else None,
+        "effect": effect.value if effect.known else "Allow",
+        "actions": None if actions is None else [a.lower() for a in actions],
+        "not_actions": None if not_actions is None else [a.lower() for a in not_actions],
+        "resources": strings("resources"),
+        "not_resources": strings("not_resources"),
+        "principals": _principal_blocks(document, i, "principals", unknown),
+        "not_principals": _principal_blocks(document, i, "not_principals", unknown),
+        "conditions": _condition_blocks(document, i, unknown),
+        "unknown": sorted(set(unknown)),
+    }
+
+
+def _blocks(document: PlanResource, i: int, name: str, unknown: list[str]) -> list[Any]:
+    value = document.attribute("statement", i, name)
+    if value.state is State.UNKNOWN:
+        unknown.append(name)
+    raw = document.after.get("statement", [])[i].get(name)
+    return raw if isinstance(raw, list) else []
+
+
+def _principal_blocks(document: PlanResource, i: int, name: str, unknown: list[str]) -> list[Principal] | None:
+    blocks = _blocks(document, i, name, unknown)
+    if not blocks:
+        return None
+    result: list[Principal] = []
+    for block in blocks:
+        ids = [v for v in block.get("identifiers") or [] if isinstance(v, str)] if isinstance(block, dict) else []
+        kind = block.get("type") if isinstance(block, dict) else None
+        if not isinstance(kind, str):
+            unknown.append(name)
+            continue
+        try:
+            converted = principals("*" if kind == "*" else {kind: ids}, i)
+        except PolicyDocumentError as exc:
+            raise MalformedResourceError(document.address, str(exc)) from None
+        result.extend(converted or [])
+    return result
+
+
+def _condition_blocks(document: PlanResource, i: int, unknown: list[str]) -> list[Any]:
+    result = []
+    for block in _blocks(document, i, "condition", unknown):
+        test, variable = (block.get("test"), block.get("variable")) if isinstance(block, dict) else (None, None)
+        if not isinstance(test, str) or not isinstance(variable, str):
+            unknown.append("conditions")
+            continue
+        values = block.get("values")
+        try:
+            result.append(condition(test, variable, values if isinstance(values, list) else [None], i))
+        except PolicyDocumentError as exc:
+            raise MalformedResourceError(document.address, str(exc)) from None
+    return result
