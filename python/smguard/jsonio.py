@@ -54,3 +54,9 @@ def parse_json(data: bytes, name: str) -> Any:
         raise InputError(f"{name}: not valid JSON: {exc}") from None
     except RecursionError:
         raise InputError(f"{name}: JSON nested too deeply to read") from None
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type, for messages."""
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)

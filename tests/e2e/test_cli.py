@@ -29,7 +29,7 @@ def test_defaults_notebook_fails_sm101_to_sm106_and_hardened_one_passes() -> Non
     flagged = {(f["rule_id"], f["resource"], f["status"]) for f in report["findings"]}
     defaults = "aws_sagemaker_notebook_instance.defaults"
     assert flagged == {(rule, defaults, "fail") for rule in ("SM101", "SM102", "SM103", "SM104", "SM105", "SM106")}
-    assert report["summary"]["resources"] == 2
+    assert report["summary"]["resources"] == 5  # 2 notebooks and 3 VPC endpoints
     assert report["summary"]["by_status"] == {"fail": 6, "error": 0, "unknown": 0}
     assert report["summary"]["passed"] is False
     finding = report["findings"][0]
@@ -42,13 +42,13 @@ def test_text_report_groups_findings_by_resource() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("aws_sagemaker_notebook_instance.defaults")
     assert sum(line.startswith("  FAIL") for line in lines) == 6
-    assert lines[-1] == "2 resources scanned: 6 failed, 0 errors, 0 unknown - FAILED"
+    assert lines[-1] == "5 resources scanned: 6 failed, 0 errors, 0 unknown - FAILED"
 
 
 def test_clean_plan_exits_zero() -> None:
     result = smguard("scan", ROOT / "tests/golden/SM101/pass_direct_internet_disabled/plan.json")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "1 resources scanned: 0 failed, 0 errors, 0 unknown"
+    assert result.stdout.strip() == "4 resources scanned: 0 failed, 0 errors, 0 unknown"
 
 
 def test_config_disables_rules(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_config_disables_rules(tmp_path: Path) -> None:
 def test_several_inputs_are_one_scan(tmp_path: Path) -> None:
     other = ROOT / "tests/golden/SM104/fail_root_access_enabled/plan.json"
     report = json.loads(smguard("scan", EXAMPLE, other, "--format", "json").stdout)
-    assert report["summary"]["resources"] == 3
+    assert report["summary"]["resources"] == 9
     assert {s["name"] for s in report["sources"]} == {str(EXAMPLE), str(other)}
 
 
@@ -93,7 +93,7 @@ def _bad_input_cases(tmp_path: Path) -> dict[str, tuple[list[str | Path], str]]:
         "JSON array": (["scan", tmp_path / "list.json"], "not a Terraform plan"),
         "not a plan": (["scan", tmp_path / "other.json"], "not a Terraform plan"),
         "state file": (["scan", CORPUS / "checkov__state_json_named_corrupted_plan.json"], "Terraform state"),
-        "bad config": (["scan", EXAMPLE, "--config", tmp_path / "bad.yaml"], "unknown config key"),
+        "bad config": (["scan", EXAMPLE, "--config", tmp_path / "bad.yaml"], "unknown config section"),
         "invalid document": (["scan", tmp_path / "doc.json"], "not a valid smguard document"),
         "no path": (["scan"], "required: PATH"),
         "unknown format": (["scan", EXAMPLE, "--format", "xml"], "invalid choice"),

@@ -13,6 +13,7 @@ Run: ``python tests/golden/synth_plan.py`` (``make golden-synth``).
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import sys
@@ -69,11 +70,40 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         {"revoke_rules_on_delete": False, "tags": None, "timeouts": None},
         ("arn", "id", "egress", "ingress", "name_prefix", "owner_id", "tags_all"),
     ),
+    "aws_iam_policy": ({"description": None, "path": "/", "tags": None}, ("arn", "id", "policy_id", "tags_all")),
+    "aws_iam_role_policy": ({}, ("id",)),
+    "aws_vpc_endpoint": (
+        {"auto_accept": None, "private_dns_enabled": False, "tags": None, "vpc_endpoint_type": "Gateway"},
+        (
+            "arn",
+            "id",
+            "cidr_blocks",
+            "dns_entry",
+            "network_interface_ids",
+            "owner_id",
+            "policy",
+            "prefix_list_id",
+            "requester_managed",
+            "route_table_ids",
+            "security_group_ids",
+            "state",
+            "subnet_ids",
+            "tags_all",
+        ),
+    ),
+    "aws_vpc_endpoint_policy": ({}, ("id",)),
     "aws_kms_key": (
         {"deletion_window_in_days": None, "enable_key_rotation": False, "tags": None},
         ("arn", "id", "key_id", "policy", "tags_all"),
     ),
 }
+
+
+def _jsonencode(value: Any) -> Any:
+    """``jsonencode({...})`` of constants, rendered as Terraform does (sorted keys, compact)."""
+    if isinstance(value, str) and value.startswith("${jsonencode(") and "${" not in value[2:]:
+        return json.dumps(ast.literal_eval(value[len("${jsonencode(") : -2]), sort_keys=True, separators=(",", ":"))
+    return value
 
 
 def _strip(value: Any) -> Any:
@@ -90,13 +120,16 @@ def _attributes(block: dict[str, Any]) -> dict[str, Any]:
     for key, wrapped in _strip(block).items():
         # Nested blocks stay lists of objects; plain attributes are unwrapped once.
         is_block = isinstance(wrapped, list) and wrapped and all(isinstance(v, dict) for v in wrapped)
-        out[key] = [_attributes(b) for b in wrapped] if is_block else wrapped[0]
+        out[key] = [_attributes(b) for b in wrapped] if is_block else _jsonencode(wrapped[0])
     return out
 
 
 def _expression(value: Any) -> Any:
     if isinstance(value, str) and (m := _REF.match(value)):
         return {"references": [f"{m.group(1)}.{m.group(2)}", m.group(1)]}
+    if isinstance(value, str) and "${" in value:
+        found = re.findall(r"\b((?:data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+)\.([a-z0-9_]+)", value)
+        return {"references": [r for ref, attr in found for r in (f"{ref}.{attr}", ref)]}
     if isinstance(value, list) and any(isinstance(v, str) and _REF.match(v) for v in value):
         refs = [
             r
@@ -113,6 +146,8 @@ def _expression(value: Any) -> Any:
 def _is_unknown(value: Any, known: dict[str, dict[str, Any]]) -> bool:
     if isinstance(value, str) and (m := _REF.match(value)):
         return m.group(2) not in known.get(m.group(1), {})
+    if isinstance(value, str) and "${" in value:
+        return True  # an expression over references (e.g. jsonencode): unknown until apply
     if isinstance(value, list):
         return any(_is_unknown(v, known) for v in value)
     return False

@@ -70,9 +70,11 @@ def test_data_source_subnet_read_at_plan_time_is_known() -> None:
                 "source_type": "data.aws_subnet",
                 "location": "x",
                 "unknown": [],
+                "pending": [],
             },
             "subnet_id": "subnet-04c460d388900659b",
             "vpc_id": "vpc-123456abc",
+            "vpc_key": "vpc-123456abc",
             "default_network": False,
         }
     ]
@@ -190,10 +192,10 @@ def test_deleted_resource_is_ignored() -> None:
 
 def test_sensitive_value_is_never_copied() -> None:
     after = dict(NOTEBOOK_AFTER, kms_key_id="arn:aws:kms:secret-canary")
-    plan = _plan(after, sensitive={"kms_key_id": True})
+    plan = _plan(after, sensitive={"kms_key_id": True}, expressions={"kms_key_id": {"references": ["var.key"]}})
     notebook = _notebook(plan)
     assert "secret-canary" not in json.dumps(notebook)
-    assert "kms_key_id" in notebook["meta"]["unknown"]
+    assert "kms_key_id" in notebook["meta"]["pending"]
 
 
 def test_lowercase_toggle_is_a_read_error_not_a_pass() -> None:

@@ -13,7 +13,6 @@ import jsonschema
 from smguard.errors import InputError
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform import convert_plan
-from smguard.frontends.terraform.plan import is_plan
 from smguard.model import SCHEMA_VERSION, Document
 
 
@@ -21,10 +20,7 @@ def convert(value: Any, name: str) -> Conversion:
     """Convert any supported input (Terraform plan, or an already canonical document)."""
     if isinstance(value, Mapping) and "schema_version" in value and "resources" in value:
         return Conversion(_canonical(value, name))
-    if isinstance(value, Mapping) and ("values" in value or is_plan(value)):
-        return convert_plan(value, name)
-    kind = "an object" if isinstance(value, Mapping) else f"a JSON {type(value).__name__}"
-    raise InputError(f"{name}: not a Terraform plan (terraform show -json) or smguard document; it is {kind}")
+    return convert_plan(value, name)  # it says precisely why when the value is not a plan
 
 
 def _canonical(value: Mapping[str, Any], name: str) -> Document:

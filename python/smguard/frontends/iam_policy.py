@@ -81,10 +81,10 @@ def principals(value: Any, index: int) -> list[Principal] | None:
     if value == "*":
         return [{"type": "*", "values": ["*"]}]
     if not isinstance(value, Mapping):
-        raise PolicyDocumentError(f"statement {index} Principal is neither \"*\" nor an object")
+        raise PolicyDocumentError(f'statement {index} Principal is neither "*" nor an object')
     result: list[Principal] = []
-    for type_, ids in value.items():
-        ids = [ids] if isinstance(ids, str) else ids
+    for type_, given in value.items():
+        ids = [given] if isinstance(given, str) else given
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise PolicyDocumentError(f"statement {index} Principal {type_} is not a string or list of strings")
         result.append({"type": str(type_), "values": ids})

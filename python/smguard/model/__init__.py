@@ -15,27 +15,27 @@ from smguard.model.document import (
     judged_resources,
     merge,
 )
-from smguard.model.meta import Meta
 from smguard.model.iam import Condition, Policy, Principal, Statement
+from smguard.model.meta import Meta
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
 
 __all__ = [
     "SCHEMA_VERSION",
     "Condition",
-    "Policy",
-    "Principal",
-    "Statement",
-    "Vpc",
-    "VpcEndpoint",
     "Document",
     "Meta",
     "NotebookInstance",
+    "Policy",
+    "Principal",
     "ReadError",
     "Resources",
     "Source",
     "SourceKind",
+    "Statement",
     "Subnet",
+    "Vpc",
+    "VpcEndpoint",
     "empty_document",
     "judged_resources",
     "merge",

@@ -16,3 +16,6 @@ class Meta(TypedDict):
     """The input (file name or account/region) the resource came from."""
     unknown: list[str]
     """Attributes whose value cannot be known from the input; they are null in the resource."""
+    pending: list[str]
+    """Those of ``unknown`` that are known to be set, to a value known only after apply
+    (e.g. a key created in the same plan): present, but of unknown value."""

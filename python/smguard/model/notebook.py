@@ -17,8 +17,8 @@ class NotebookInstance(TypedDict):
     root_access: bool | None
     """True when users get root (the AWS default)."""
     subnet_id: str | None
-    security_groups: list[str]
-    """Explicitly configured security groups; empty when none were configured."""
+    security_groups: list[str] | None
+    """Explicitly configured security groups; empty when none were configured, null when unknown."""
     kms_key_id: str | None
     minimum_instance_metadata_service_version: str | None
     """``"1"`` or ``"2"``; null when not set."""

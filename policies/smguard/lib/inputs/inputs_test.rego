@@ -6,7 +6,10 @@ package smguard.lib.inputs_test
 # METADATA
 # description: A notebook instance in the secure state of every SM1xx rule.
 hardened_notebook := {
-	"meta": {"id": "nb", "source_type": "aws_sagemaker_notebook_instance", "location": "test", "unknown": []},
+	"meta": {
+		"id": "nb", "source_type": "aws_sagemaker_notebook_instance", "location": "test",
+		"unknown": [], "pending": [],
+	},
 	"name": "nb",
 	"direct_internet_access": false,
 	"root_access": false,
@@ -15,6 +18,7 @@ hardened_notebook := {
 	"kms_key_id": "arn:aws:kms:eu-west-1:123456789012:key/k",
 	"minimum_instance_metadata_service_version": "2",
 	"vpc_id": "vpc-1",
+	"vpc_key": "vpc-1",
 	"default_network": false,
 }
 
@@ -29,6 +33,10 @@ notebook_without(attribute) := {"resources": {"notebook_instances": [object.remo
 # METADATA
 # description: A document whose notebook has an attribute that cannot be known.
 notebook_unknown(attribute) := notebook({attribute: null, "meta": {"unknown": [attribute]}})
+
+# METADATA
+# description: A document whose notebook has an attribute set to a value known only after apply.
+notebook_pending(attribute) := notebook({attribute: null, "meta": {"unknown": [attribute], "pending": [attribute]}})
 
 # METADATA
 # description: (rule_id, resource, status) of each finding, for exact assertions.
@@ -68,14 +76,14 @@ _qualifier(operator) := null if not contains(operator, ":")
 # METADATA
 # description: A document with one identity policy "p" holding the statements.
 identity_policy(statements) := {"resources": {"iam_policies": [{
-	"meta": {"id": "p", "source_type": "aws_iam_policy", "location": "test", "unknown": []},
+	"meta": {"id": "p", "source_type": "aws_iam_policy", "location": "test", "unknown": [], "pending": []},
 	"name": "p", "statements": statements,
 }]}}
 
 # METADATA
 # description: A document with one SageMaker API interface endpoint "e" (private DNS on) and the policy.
 endpoint(policy) := {"resources": {"vpc_endpoints": [{
-	"meta": {"id": "e", "source_type": "aws_vpc_endpoint", "location": "test", "unknown": []},
+	"meta": {"id": "e", "source_type": "aws_vpc_endpoint", "location": "test", "unknown": [], "pending": []},
 	"service_name": "com.amazonaws.eu-west-1.sagemaker.api", "sagemaker_service": "api",
 	"endpoint_type": "Interface", "vpc_id": "vpc-1", "vpc_key": "vpc-1",
 	"private_dns_enabled": true, "policy": policy,

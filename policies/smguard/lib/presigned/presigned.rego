@@ -2,7 +2,7 @@
 # title: Presigned-URL grants
 # description: |
 #   Which statements of an identity policy grant a presigned-URL action without tying it to a
-#   network, shared by the notebook (SM201) and Studio (SM202) rules.
+#   network, shared by the notebook and the Studio presigned-URL rules.
 package smguard.lib.presigned
 
 import data.smguard.lib.iam

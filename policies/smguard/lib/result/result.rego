@@ -34,6 +34,20 @@ unknown(chain, resource, attribute) := _finding(
 )
 
 # METADATA
+# scope: document
+# description: |
+#   The verdict on an attribute that must be set: unknown when not even that can be known,
+#   fail when it is known not to be set, undefined (no finding) when it is set.
+require(chain, resource, attribute, _) := unknown(chain, resource, attribute) if {
+	value.undecided(resource, attribute)
+}
+
+require(chain, resource, attribute, message) := fail(chain, resource, attribute, message) if {
+	not value.undecided(resource, attribute)
+	not value.present(resource, attribute)
+}
+
+# METADATA
 # description: A finding for input that could not be read; it is never a pass.
 error(chain, problem) := _finding(
 	chain, {"id": problem.resource, "location": problem.location},

@@ -10,7 +10,10 @@ chain := [
 	}},
 ]
 
-resource := {"meta": {"id": "r", "location": "plan.json", "unknown": ["u"]}, "u": null, "k": true}
+resource := {
+	"meta": {"id": "r", "location": "plan.json", "unknown": ["u", "p"], "pending": ["p"]},
+	"u": null, "p": null, "k": true, "n": null,
+}
 
 test_fail_reads_identity_from_package_annotation if {
 	result.fail(chain, resource, "k", "m") == {
@@ -32,6 +35,22 @@ test_decide_undefined_for_compliant if {
 	not result.decide(chain, resource, "k", true, "m")
 }
 
-test_error_without_location_defaults_to_empty if {
-	result.error(chain, {"resource": "r", "location": "", "message": "bad"}).status == "error"
+test_error_keeps_resource_location_and_message if {
+	result.error(chain, {"resource": "r", "location": "plan.json", "message": "bad"}) == {
+		"rule_id": "SM999", "title": "T", "severity": "LOW", "status": "error",
+		"resource": "r", "location": "plan.json", "attribute": "", "message": "bad",
+	}
+}
+
+test_require_fails_when_not_set if {
+	result.require(chain, resource, "n", "m").status == "fail"
+}
+
+test_require_is_unknown_when_presence_is_unknown if {
+	result.require(chain, resource, "u", "m").status == "unknown"
+}
+
+test_require_passes_when_set_or_pending if {
+	not result.require(chain, resource, "k", "m")
+	not result.require(chain, resource, "p", "m")
 }

@@ -1,8 +1,9 @@
 # METADATA
 # title: Known and unknown values
 # description: |
-#   Frontends list the attributes whose value cannot be known yet in meta.unknown and leave the
-#   attribute null. Rules ask here instead of reading meta.unknown themselves.
+#   Frontends list the attributes whose value cannot be known in meta.unknown and leave them
+#   null; meta.pending names those of them that are known to be set (to a value known only
+#   after apply). Rules ask here instead of reading meta themselves.
 package smguard.lib.value
 
 # METADATA
@@ -11,10 +12,17 @@ unknown(resource, attribute) if attribute in resource.meta.unknown
 
 # METADATA
 # scope: document
-# description: The attribute is set, to a known value or to one that will only be known later.
+# description: The attribute is set, to a known value or to one known only after apply.
 present(resource, attribute) if _non_empty(resource[attribute])
 
-present(resource, attribute) if unknown(resource, attribute)
+present(resource, attribute) if attribute in resource.meta.pending
+
+# METADATA
+# description: Not even whether the attribute is set can be known from the input.
+undecided(resource, attribute) if {
+	unknown(resource, attribute)
+	not attribute in resource.meta.pending
+}
 
 _non_empty(x) if {
 	x != null

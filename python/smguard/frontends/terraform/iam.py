@@ -55,7 +55,7 @@ def policy_document(resource: PlanResource, index: PlanIndex, location: str) -> 
 
 def _policy(resource: PlanResource, index: PlanIndex, location: str, attribute: str) -> Policy:
     statements = policy_statements(resource, index, attribute)
-    state = UNKNOWN if statements.state is State.UNKNOWN else Value(State.KNOWN)
+    state = UNKNOWN if statements.unknown else Value(State.KNOWN)
     return {
         "meta": meta(resource, location, {"statements": state}),
         "name": string(resource, "name").value,
@@ -71,7 +71,7 @@ def policy_statements(resource: PlanResource, index: PlanIndex, attribute: str) 
             return Value(State.KNOWN, parse_policy(value.value))
         except PolicyDocumentError as exc:
             raise MalformedResourceError(resource.address, f"{attribute}: {exc}") from None
-    if value.state is State.UNKNOWN:
+    if value.unknown:
         documents = [d for d in index.referenced(resource, attribute) if d.type == POLICY_DOCUMENT]
         if len(documents) == 1:
             statements = document_statements(documents[0])
@@ -105,7 +105,7 @@ def _block_statement(document: PlanResource, i: int) -> Statement:
 
     def strings(name: str) -> list[str] | None:
         value = document.attribute("statement", i, name)
-        if value.state is State.UNKNOWN:
+        if value.unknown:
             unknown.append(name)
             return []
         if not value.known:
@@ -115,7 +115,7 @@ def _block_statement(document: PlanResource, i: int) -> Statement:
         return list(value.value)
 
     effect = document.attribute("statement", i, "effect")
-    if effect.state is State.UNKNOWN:
+    if effect.unknown:
         unknown.append("effect")
     elif effect.known and effect.value not in ("Allow", "Deny"):
         raise MalformedResourceError(document.address, f"statement {i} effect is neither Allow nor Deny")
@@ -137,7 +137,7 @@ def _block_statement(document: PlanResource, i: int) -> Statement:
 
 def _blocks(document: PlanResource, i: int, name: str, unknown: list[str]) -> list[Any]:
     value = document.attribute("statement", i, name)
-    if value.state is State.UNKNOWN:
+    if value.unknown:
         unknown.append(name)
     raw = document.after.get("statement", [])[i].get(name)
     return raw if isinstance(raw, list) else []

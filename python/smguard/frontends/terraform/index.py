@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -60,7 +61,6 @@ class PlanIndex:
                 return candidates
         return []
 
-
     def referencing(self, target: PlanResource, type_: str, attribute: str) -> list[PlanResource]:
         """Resources of ``type_`` whose ``attribute`` refers to ``target`` (by reference or by its known ID)."""
         key = (type_, attribute)
@@ -112,8 +112,22 @@ def plan_resource(
     config: Mapping[ConfigKey, Mapping[str, Any]] | None,
     from_changes: bool,
     module_address: str = "",
-) -> PlanResource | None:
+    root_variables: Mapping[str, Any],
+) -> PlanResource | MalformedResourceError | None:
     """One ``resource_changes`` or ``planned_values`` entry; None for a resource being deleted."""
+    try:
+        return _plan_resource(entry, config, from_changes, module_address, root_variables)
+    except MalformedResourceError as problem:
+        return problem
+
+
+def _plan_resource(
+    entry: Any,
+    config: Mapping[ConfigKey, Mapping[str, Any]] | None,
+    from_changes: bool,
+    module_address: str,
+    root_variables: Mapping[str, Any],
+) -> PlanResource | None:
     if not isinstance(entry, Mapping):
         raise MalformedResourceError("(unnamed)", f"a resource entry is a {type(entry).__name__}, not an object")
     address = entry.get("address")
@@ -141,12 +155,12 @@ def plan_resource(
     if not isinstance(module_address, str):
         raise MalformedResourceError(address, "module_address is not a string")
     mode = entry.get("mode", "managed")
-    local_key = f"{'data.' if mode == 'data' else ''}{entry['type']}.{entry['name']}"
-    expressions = None if config is None else config.get((module_names(module_address), local_key))
+    if mode not in ("managed", "data"):
+        raise MalformedResourceError(address, f"mode {mode!r} is neither managed nor data")
     index = entry.get("index")
-    return PlanResource(
+    resource = PlanResource(
         address=address,
-        mode=str(mode),
+        mode=mode,
         type=entry["type"],
         name=entry["name"],
         index=index if isinstance(index, int | str) else None,
@@ -154,6 +168,11 @@ def plan_resource(
         after=after,
         after_unknown=unknown if isinstance(unknown, Mapping | bool) else {},
         after_sensitive=sensitive if isinstance(sensitive, Mapping | bool) else {},
-        expressions=expressions,
+        expressions=None,
         marks_unknowns=from_changes,
+        root_variables=root_variables,
     )
+    if config is None:
+        return resource
+    expressions = config.get((module_names(module_address), resource.local_key))
+    return dataclasses.replace(resource, expressions=expressions)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
-from smguard.frontends.terraform.values import ABSENT, UNKNOWN, PlanResource, State, Value
+from smguard.frontends.terraform.values import ABSENT, PENDING, UNKNOWN, PlanResource, State, Value
 from smguard.model import Meta, Subnet, Vpc
 
 SUBNET_TYPES = ("aws_subnet", "aws_default_subnet")
@@ -40,9 +40,12 @@ class Placement:
     network: Network
 
 
-def string(resource: PlanResource, *path: str | int) -> Value:
-    """A string attribute; any other type is a malformed resource. Empty counts as not set."""
-    value = resource.attribute(*path)
+def string(resource: PlanResource, *path: str | int, setting: bool = False) -> Value:
+    """A string attribute; any other type is a malformed resource. Empty counts as not set.
+
+    ``setting`` marks an attribute the provider computes when it is not set (see PlanResource.setting).
+    """
+    value = resource.setting(*path) if setting else resource.attribute(*path)
     if value.known and not isinstance(value.value, str):
         raise MalformedResourceError(resource.address, f"{'.'.join(map(str, path))} is not a string")
     return ABSENT if value.known and value.value == "" else value
@@ -63,7 +66,8 @@ def meta(resource: PlanResource, location: str, values: dict[str, Value]) -> Met
         "id": resource.address,
         "source_type": resource.local_key.rsplit(".", 1)[0],
         "location": location,
-        "unknown": sorted(k for k, v in values.items() if v.state is State.UNKNOWN),
+        "unknown": sorted(k for k, v in values.items() if v.unknown),
+        "pending": sorted(k for k, v in values.items() if v.state is State.PENDING),
     }
 
 
@@ -125,7 +129,7 @@ def subnet_resource(resource: PlanResource, index: PlanIndex, location: str) -> 
     network = subnet_network(resource, index)
     subnet_id = string(resource, "id")
     if not subnet_id.known:
-        subnet_id = UNKNOWN  # every subnet has an ID; it is only not known before apply
+        subnet_id = PENDING  # every subnet has an ID; it is only not known before apply
     values = {"subnet_id": subnet_id, "vpc_id": network.vpc_id, "default_network": network.default_network}
     return {
         "meta": meta(resource, location, values),
@@ -139,7 +143,7 @@ def subnet_resource(resource: PlanResource, index: PlanIndex, location: str) -> 
 def vpc_resource(resource: PlanResource, _index: PlanIndex, location: str) -> Vpc:
     """A VPC of the plan. Its endpoints are taken to be in the plan when the plan manages it."""
     network = _vpc_facts(resource, ABSENT)
-    vpc_id = network.vpc_id if network.vpc_id.known else UNKNOWN
+    vpc_id = network.vpc_id if network.vpc_id.known else PENDING
     values = {"vpc_id": vpc_id, "default": network.default_network}
     return {
         "meta": meta(resource, location, values),

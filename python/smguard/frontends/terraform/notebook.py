@@ -6,7 +6,7 @@ from typing import cast
 
 from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
 from smguard.frontends.terraform.network import meta, placement, string
-from smguard.frontends.terraform.values import ABSENT, UNKNOWN, PlanResource, State, Value
+from smguard.frontends.terraform.values import ABSENT, PlanResource, State, Value
 from smguard.model import NotebookInstance
 
 
@@ -19,17 +19,19 @@ def notebook_instance(resource: PlanResource, index: PlanIndex, location: str) -
         "root_access": _enabled(resource, "root_access", default=True),
         "subnet_id": where.subnet_id,
         "security_groups": _string_list(resource, "security_groups"),
-        "kms_key_id": string(resource, "kms_key_id"),
+        "kms_key_id": string(resource, "kms_key_id", setting=True),
         "minimum_instance_metadata_service_version": string(
             resource, "instance_metadata_service_configuration", 0, "minimum_instance_metadata_service_version"
         ),
         "vpc_id": where.network.vpc_id,
         "default_network": where.network.default_network,
     }
-    empty: dict[str, object] = {"security_groups": []}
     notebook = {
         "meta": meta(resource, location, values),
-        **{k: v.value if v.known else empty.get(k) for k, v in values.items()},
+        **{
+            k: v.value if v.known else ([] if k == "security_groups" and v.state is State.ABSENT else None)
+            for k, v in values.items()
+        },
         "vpc_key": where.network.vpc_key,
     }
     return cast(NotebookInstance, notebook)
@@ -39,17 +41,19 @@ def _enabled(resource: PlanResource, attribute: str, *, default: bool) -> Value:
     value = string(resource, attribute)
     if value.state is State.ABSENT:
         return Value(State.KNOWN, default)
-    if value.state is State.UNKNOWN:
-        return UNKNOWN
+    if value.unknown:
+        return value
     if value.value not in ("Enabled", "Disabled"):
         raise MalformedResourceError(resource.address, f"{attribute} is neither Enabled nor Disabled")
     return Value(State.KNOWN, value.value == "Enabled")
 
 
 def _string_list(resource: PlanResource, attribute: str) -> Value:
-    value = resource.attribute(attribute)
+    # Computed by the provider when not set (the VPC's default group): the configuration decides.
+    value = resource.setting(attribute)
     if not value.known:
         return value
     if not isinstance(value.value, list) or not all(isinstance(v, str) for v in value.value):
         raise MalformedResourceError(resource.address, f"{attribute} is not a list of strings")
-    return Value(State.KNOWN, sorted(value.value)) if value.value else ABSENT
+    groups = sorted(v for v in value.value if v)
+    return Value(State.KNOWN, groups) if groups else ABSENT

@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast
 
 from smguard.errors import InputError
 from smguard.frontends.conversion import Conversion
-from smguard.frontends.terraform.index import (
-    MalformedResourceError,
-    PlanIndex,
-    configuration_index,
-    plan_resource,
-)
 from smguard.frontends.terraform.iam import (
     POLICY_DOCUMENT,
     identity_policy,
     policy_document,
     service_control_policy,
 )
+from smguard.frontends.terraform.index import (
+    MalformedResourceError,
+    PlanIndex,
+    configuration_index,
+    plan_resource,
+)
 from smguard.frontends.terraform.network import SUBNET_TYPES, VPC_TYPES, subnet_resource, vpc_resource
 from smguard.frontends.terraform.notebook import notebook_instance
-from smguard.frontends.terraform.vpc_endpoint import vpc_endpoint
 from smguard.frontends.terraform.values import PlanResource
+from smguard.frontends.terraform.vpc_endpoint import vpc_endpoint
+from smguard.jsonio import json_type
 from smguard.model import Document, empty_document
 
-_PLAN_KEYS = ("resource_changes", "planned_values", "configuration")
+_PLAN_KEYS = ("resource_changes", "planned_values")
 _SUPPORTED_MAJOR = "1"
 
 Mapper = Callable[[PlanResource, PlanIndex, str], Any]
@@ -47,7 +49,9 @@ _MAPPERS: dict[tuple[str, str], tuple[str, Mapper]] = {
 
 def is_plan(document: Any) -> bool:
     """True when the JSON value looks like ``terraform show -json`` of a plan."""
-    return isinstance(document, Mapping) and any(key in document for key in _PLAN_KEYS)
+    return isinstance(document, Mapping) and (
+        isinstance(document.get("resource_changes"), list) or isinstance(document.get("planned_values"), Mapping)
+    )
 
 
 def convert_plan(plan: Any, name: str) -> Conversion:
@@ -82,19 +86,19 @@ def convert_plan(plan: Any, name: str) -> Conversion:
 
 def _check_shape(plan: Any, name: str) -> list[str]:
     if not isinstance(plan, Mapping):
-        raise InputError(f"{name}: not a Terraform plan: the top level is a {_json_type(plan)}, not an object")
-    if "values" in plan and not is_plan(plan):
+        raise InputError(f"{name}: not a Terraform plan: the top level is a {json_type(plan)}, not an object")
+    if "values" in plan and "resource_changes" not in plan and "planned_values" not in plan:
         raise InputError(f"{name}: this is Terraform state, not a plan; scan `terraform show -json PLANFILE` instead")
-    if not is_plan(plan):
-        raise InputError(f"{name}: not a Terraform plan: it has none of {', '.join(_PLAN_KEYS)}")
     for key, expected in (("resource_changes", list), ("planned_values", Mapping), ("configuration", Mapping)):
         if key in plan and plan[key] is not None and not isinstance(plan[key], expected):
-            raise InputError(f"{name}: not a valid Terraform plan: {key} is a {_json_type(plan[key])}")
+            raise InputError(f"{name}: not a valid Terraform plan: {key} is a {json_type(plan[key])}")
+    if not is_plan(plan):
+        raise InputError(f"{name}: not a Terraform plan: it has neither resource_changes nor planned_values")
     version = plan.get("format_version")
     if version is None:
         return [f"{name}: no format_version; reading it as a trimmed Terraform plan"]
     if not isinstance(version, str):
-        raise InputError(f"{name}: not a valid Terraform plan: format_version is a {_json_type(version)}")
+        raise InputError(f"{name}: not a valid Terraform plan: format_version is a {json_type(version)}")
     if version.split(".")[0] not in ("0", _SUPPORTED_MAJOR):
         return [f"{name}: plan format_version {version} is newer than the 1.x this version knows; trying anyway"]
     return []
@@ -102,35 +106,39 @@ def _check_shape(plan: Any, name: str) -> list[str]:
 
 def _index(plan: Mapping[str, Any]) -> PlanIndex:
     config = configuration_index(plan["configuration"]) if isinstance(plan.get("configuration"), Mapping) else None
+    variables = plan.get("variables")
+    read = functools.partial(
+        plan_resource,
+        config=config,
+        root_variables={n: v.get("value") for n, v in variables.items() if isinstance(v, Mapping)}
+        if isinstance(variables, Mapping)
+        else {},
+    )
     index = PlanIndex()
     changes = plan.get("resource_changes")
     if isinstance(changes, list):
-        entries: Iterator[tuple[Any, str]] = ((entry, "") for entry in changes)
-        from_changes = True
+        planned = [read(entry, from_changes=True) for entry in changes]
     else:
-        entries = _module_resources(plan.get("planned_values"))
-        from_changes = False
+        planned = [read(e, from_changes=False, module_address=m) for e, m in _module_resources(plan["planned_values"])]
     seen: set[str] = set()
-    for entry, module_address in entries:
-        _add(index, entry, config=config, from_changes=from_changes, module_address=module_address, seen=seen)
+    for resource in planned:
+        if isinstance(resource, MalformedResourceError):
+            index.malformed.append(resource)
+        elif resource is not None and resource.address in seen:
+            # Two different entries for one address: neither can be trusted to be the real one.
+            index.malformed.append(MalformedResourceError(resource.address, "the address appears twice in the plan"))
+        elif resource is not None:
+            seen.add(resource.address)
+            index.add(resource)
     # Data sources read during planning are only in prior_state; they still describe the world.
     prior = plan.get("prior_state")
-    if isinstance(prior, Mapping):
-        for entry, module_address in _module_resources(prior.get("values")):
-            if isinstance(entry, Mapping) and entry.get("mode") == "data":
-                _add(index, entry, config=config, from_changes=False, module_address=module_address, seen=seen)
+    for entry, module_address in _module_resources(prior.get("values") if isinstance(prior, Mapping) else None):
+        if isinstance(entry, Mapping) and entry.get("mode") == "data":
+            resource = read(entry, from_changes=False, module_address=module_address)
+            if isinstance(resource, PlanResource) and resource.address not in seen:
+                seen.add(resource.address)
+                index.add(resource)
     return index
-
-
-def _add(index: PlanIndex, entry: Any, *, seen: set[str], **kwargs: Any) -> None:
-    try:
-        resource = plan_resource(entry, **kwargs)
-    except MalformedResourceError as problem:
-        index.malformed.append(problem)
-        return
-    if resource is not None and resource.address not in seen:
-        seen.add(resource.address)
-        index.add(resource)
 
 
 def _module_resources(values: Any) -> Iterator[tuple[Any, str]]:
@@ -153,8 +161,3 @@ def _module_resources(values: Any) -> Iterator[tuple[Any, str]]:
 
 def _str_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _json_type(value: Any) -> str:
-    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)

@@ -1,9 +1,11 @@
-"""Reading one attribute of a planned resource: known, unknown until apply, or not set.
+"""Reading one attribute of a planned resource: known, set but known only after apply, unknown,
+or not set.
 
-The plan alone cannot tell "not set" from "known after apply" for computed attributes
-(``security_groups``, ``kms_key_id`` show up in ``after_unknown`` either way), so the
-resource's ``configuration`` expressions decide: configured means unknown, not configured
-means the AWS default applies.
+In ``after`` (and in ``planned_values``) a value that is unknown at plan time is left out, and
+``after_unknown`` marks it. The plan alone cannot tell "not set" from "known after apply" for
+attributes the provider computes when they are not set (``security_groups``, an endpoint's
+``policy``), so for those the resource's ``configuration`` decides: configured means the value
+will be set, not configured means the AWS default applies, whatever the plan shows.
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 Path = Sequence[str | int]
+_MISSING = object()
 
 
 class State(enum.Enum):
     KNOWN = "known"
+    PENDING = "pending"
+    """Set to a value that is known only after apply (e.g. a resource created in the plan)."""
     UNKNOWN = "unknown"
+    """Cannot be known from the input, not even whether it is set."""
     ABSENT = "absent"
 
 
@@ -31,7 +37,13 @@ class Value:
     def known(self) -> bool:
         return self.state is State.KNOWN
 
+    @property
+    def unknown(self) -> bool:
+        """The value is not known (pending or unknown)."""
+        return self.state in (State.PENDING, State.UNKNOWN)
 
+
+PENDING = Value(State.PENDING)
 UNKNOWN = Value(State.UNKNOWN)
 ABSENT = Value(State.ABSENT)
 
@@ -53,6 +65,8 @@ class PlanResource:
     """Configuration expressions; None when the plan carries no configuration for it."""
     marks_unknowns: bool
     """True when ``after_unknown`` was in the plan (resource_changes); planned_values lacks it."""
+    root_variables: Mapping[str, Any] = field(default_factory=dict)
+    """Root module variable values, to tell a reference to a null variable from a real one."""
     local_key: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -60,20 +74,42 @@ class PlanResource:
         object.__setattr__(self, "local_key", f"{prefix}{self.type}.{self.name}")
 
     def attribute(self, *path: str | int) -> Value:
-        """The value at ``path`` (attribute name, then block indexes and names)."""
+        """The value at ``path`` (attribute name, then block indexes and names), as planned."""
         current = _walk(self.after, path)
-        if current is not None:
-            # A sensitive value is present but never copied: to rules it is simply unknown.
-            # So is a collection with unknown members.
-            if _marked(self.after_sensitive, path) or _marked(self.after_unknown, path):
-                return UNKNOWN
-            return Value(State.KNOWN, current)
-        if self.marks_unknowns and not _marked(self.after_unknown, path):
+        missing = current is None or current is _MISSING
+        left_out = current is _MISSING and not self.marks_unknowns  # planned_values omit unknowns
+        if (missing and _marked(self.after_unknown, path)) or left_out:
+            return PENDING  # known after apply: configured by reference, or computed
+        if missing:
             return ABSENT
-        if self.expressions is None:
-            # Unknown in a plan without configuration: cannot tell "computed default" from "set".
-            return UNKNOWN if self.marks_unknowns else ABSENT
-        return UNKNOWN if configured(self.expressions, path) else ABSENT
+        # A sensitive value is present but never copied: to rules it is set, value unknown.
+        # So is a collection with unknown members.
+        if _marked(self.after_sensitive, path) or _marked(self.after_unknown, path):
+            return PENDING
+        return Value(State.KNOWN, current)
+
+    def setting(self, *path: str | int) -> Value:
+        """A user setting the provider computes when it is not set: the configuration decides."""
+        if self.mode == "managed" and self.expressions is not None and not self.configured(path):
+            return ABSENT
+        value = self.attribute(*path)
+        if value.state is State.PENDING and self.expressions is None:
+            return UNKNOWN  # without configuration a computed default cannot be told from a setting
+        return value
+
+    def configured(self, path: Path) -> bool:
+        """True when the configuration sets the attribute at ``path`` to something that is not null."""
+        expression = _walk(self.expressions, path)
+        if not isinstance(expression, Mapping):
+            return expression not in (None, _MISSING)  # a nested block
+        if "constant_value" in expression:
+            return expression["constant_value"] is not None
+        references = expression.get("references") or []
+        variables = [r for r in references if isinstance(r, str) and r.startswith("var.")]
+        if self.module_address == "" and variables and len(variables) == len(references):
+            # Only root variables, whose values the plan records: null ones set nothing.
+            return any(self.root_variables.get(v.split(".")[1], _MISSING) is not None for v in variables)
+        return True
 
     def references(self, name: str) -> list[str]:
         """The references of a top-level attribute's configuration expression."""
@@ -89,39 +125,35 @@ class PlanResource:
 def _step(node: Any, key: str | int) -> Any:
     if isinstance(key, int):
         if isinstance(node, list):
-            return node[key] if key < len(node) else None
-        return node if key == 0 and isinstance(node, Mapping) else None
-    return node.get(key) if isinstance(node, Mapping) else None
+            return node[key] if key < len(node) else None  # no such block
+        return node if key == 0 and isinstance(node, Mapping) else _MISSING
+    return node.get(key, _MISSING) if isinstance(node, Mapping) else _MISSING
 
 
 def _walk(node: Any, path: Path) -> Any:
     for key in path:
-        node = _step(node, key)
         if node is None:
             return None
+        node = _step(node, key)
+        if node is _MISSING:
+            return _MISSING
     return node
 
 
 def _marked(tree: Any, path: Path) -> bool:
-    """True when ``tree`` (after_unknown / after_sensitive) marks the path or a block above it."""
+    """True when ``tree`` (after_unknown / after_sensitive) marks the path, a block above or within it."""
     node = tree
     for key in path:
         if node is True:
             return True
         node = _step(node, key)
-    return _contains_true(node)
-
-
-def _contains_true(node: Any) -> bool:
-    if node is True:
-        return True
-    if isinstance(node, Mapping):
-        return any(_contains_true(v) for v in node.values())
-    if isinstance(node, list):
-        return any(_contains_true(v) for v in node)
+    stack = [node]
+    while stack:  # iterative: plans can nest deeper than Python's recursion limit
+        item = stack.pop()
+        if item is True:
+            return True
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return False
-
-
-def configured(expressions: Mapping[str, Any], path: Path) -> bool:
-    """True when the configuration sets the attribute at ``path`` (constant or reference)."""
-    return _walk(expressions, path) is not None

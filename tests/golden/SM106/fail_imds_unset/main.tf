@@ -26,3 +26,54 @@ resource "aws_security_group" "support" {
 resource "aws_kms_key" "support" {
   description = "notebook volume key"
 }
+
+resource "aws_vpc_endpoint" "support_api" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "com.amazonaws.eu-west-1.sagemaker.api"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
+
+resource "aws_vpc_endpoint" "support_runtime" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "com.amazonaws.eu-west-1.sagemaker.runtime"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
+
+resource "aws_vpc_endpoint" "support_notebook" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "aws.sagemaker.eu-west-1.notebook"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}

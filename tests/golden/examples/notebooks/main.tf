@@ -39,3 +39,55 @@ resource "aws_security_group" "notebook" {
 resource "aws_kms_key" "notebook" {
   description = "notebook volumes"
 }
+
+# The SageMaker endpoints the VPC needs, open only to the organization's principals.
+resource "aws_vpc_endpoint" "sagemaker_api" {
+  vpc_id              = aws_vpc.ml.id
+  service_name        = "com.amazonaws.eu-west-1.sagemaker.api"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
+
+resource "aws_vpc_endpoint" "sagemaker_runtime" {
+  vpc_id              = aws_vpc.ml.id
+  service_name        = "com.amazonaws.eu-west-1.sagemaker.runtime"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:InvokeEndpoint"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
+
+resource "aws_vpc_endpoint" "notebook" {
+  vpc_id              = aws_vpc.ml.id
+  service_name        = "aws.sagemaker.eu-west-1.notebook"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:CreatePresignedNotebookInstanceUrl"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}

@@ -24,7 +24,7 @@ package smguard.rules.network.workload_vpc_endpoints
 import data.smguard.lib.result
 
 # Workloads by VPC key; more kinds join here as they enter the canonical document.
-_workloads[vpc_key] contains notebook if {
+_workloads[vpc_key] contains {"kind": "notebook", "meta": notebook.meta} if {
 	some notebook in input.resources.notebook_instances
 	vpc_key := notebook.vpc_key
 	vpc_key != null
@@ -32,7 +32,7 @@ _workloads[vpc_key] contains notebook if {
 
 _required(workloads) := {"api", "runtime"} | {"notebook" |
 	some workload in workloads
-	workload.meta.source_type == "aws_sagemaker_notebook_instance"
+	workload.kind == "notebook"
 }
 
 # Interface endpoints by VPC key; the FIPS runtime endpoint serves as the runtime endpoint.

@@ -4,7 +4,9 @@
 #   A subnet is not enough: it must be one the organisation meant for notebooks. When
 #   network.approved_subnet_ids or network.approved_vpc_ids is configured, the notebook's
 #   subnet or its VPC must be listed. Whatever the configuration, a default subnet or a subnet
-#   of the default VPC (public by construction) fails unless it is explicitly approved.
+#   of the default VPC (public by construction) fails. Whether a subnet is a default one is
+#   often not in the input (a subnet ID from elsewhere); that is unknown, except for a subnet
+#   the configuration explicitly approves.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
 #     description: Default VPCs
@@ -24,28 +26,38 @@ import data.smguard.lib.result
 import data.smguard.lib.value
 
 deny contains finding if {
-	some notebook in input.resources.notebook_instances
-	finding := _verdict(rego.metadata.chain(), notebook)
+	some i, notebook in input.resources.notebook_instances
+	finding := result.fail(rego.metadata.chain(), notebook, "subnet_id", concat("; ", sort(_problems[i])))
 }
 
-# With allow-lists: listed subnet or VPC passes; an unknown deciding value is unknown.
-_verdict(chain, notebook) := result.fail(chain, notebook, "subnet_id", "no subnet, so not in an approved network") if {
+# One unknown finding per notebook, and only when nothing is known to be wrong.
+deny contains finding if {
+	some i, notebook in input.resources.notebook_instances
+	not _problems[i]
+	finding := result.unknown(rego.metadata.chain(), notebook, min(_undecided(notebook)))
+}
+
+_problems[i] contains "the subnet is a default subnet or belongs to the default VPC" if {
+	some i, notebook in input.resources.notebook_instances
+	value.present(notebook, "subnet_id")
+	not value.unknown(notebook, "default_network")
+	not notebook.default_network == false
+	not _approved(notebook)
+}
+
+_problems[i] contains "the subnet is a default subnet or belongs to the default VPC" if {
+	some i, notebook in input.resources.notebook_instances
+	notebook.default_network == true
+}
+
+_problems[i] contains "no subnet, so not in an approved network" if {
+	some i, notebook in input.resources.notebook_instances
 	config.network_restricted
 	not value.present(notebook, "subnet_id")
 }
 
-_verdict(chain, notebook) := result.unknown(chain, notebook, attribute) if {
-	config.network_restricted
-	value.present(notebook, "subnet_id")
-	not _approved(notebook)
-	some attribute in _deciding_attributes
-	value.unknown(notebook, attribute)
-}
-
-_verdict(chain, notebook) := result.fail(
-	chain, notebook, "subnet_id",
-	"the subnet is not in network.approved_subnet_ids and its VPC is not in network.approved_vpc_ids",
-) if {
+_problems[i] contains "neither the subnet nor its VPC is in the approved network lists" if {
+	some i, notebook in input.resources.notebook_instances
 	config.network_restricted
 	value.present(notebook, "subnet_id")
 	not _approved(notebook)
@@ -54,18 +66,18 @@ _verdict(chain, notebook) := result.fail(
 	}
 }
 
-# Without allow-lists: only the default network is known to be wrong.
-_verdict(chain, notebook) := result.decide(
-	chain, notebook, "default_network", _outside_default_network(notebook),
-	"the subnet is a default subnet or belongs to the default VPC",
-) if {
-	not config.network_restricted
+# Values that would decide the verdict but cannot be known from the input.
+_undecided(notebook) := {attribute |
+	config.network_restricted
 	value.present(notebook, "subnet_id")
+	not _approved(notebook)
+	some attribute in _deciding_attributes
+	value.unknown(notebook, attribute)
+} | {"default_network" |
+	value.present(notebook, "subnet_id")
+	value.unknown(notebook, "default_network")
+	not _approved(notebook)
 }
-
-default _outside_default_network(_) := false
-
-_outside_default_network(notebook) if notebook.default_network == false
 
 _approved(notebook) if notebook.subnet_id in config.approved_subnet_ids
 

@@ -51,13 +51,29 @@ test_pass_vpc_approved if {
 	count(rule.deny) == 0 with input as inputs.notebook({"subnet_id": "subnet-9"}) with data.smguard.config as vpcs_only
 }
 
-test_pass_approved_default_subnet if {
-	# An explicitly approved subnet is the user's decision, even a default one.
-	count(rule.deny) == 0 with input as inputs.notebook({"default_network": true}) with data.smguard.config as subnets_only
+test_fail_approved_default_subnet if {
+	# RULES.md: a default subnet fails whatever the allow-lists say.
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.notebook({"default_network": true})
+		with data.smguard.config as subnets_only
+	verdicts == {["SM107", "nb", "fail"]}
+}
+
+test_pass_approved_subnet_of_unknown_kind if {
+	count(rule.deny) == 0 with input as inputs.notebook_unknown("default_network") with data.smguard.config as subnets_only
+}
+
+test_one_unknown_finding_when_both_lists_and_both_values_are_unknown if {
+	both := {"network": {"approved_subnet_ids": ["subnet-1"], "approved_vpc_ids": ["vpc-1"]}}
+	doc := inputs.notebook({"subnet_id": null, "vpc_id": null, "meta": {
+		"unknown": ["subnet_id", "vpc_id"],
+		"pending": ["subnet_id", "vpc_id"],
+	}})
+	verdicts := inputs.verdicts(rule.deny) with input as doc with data.smguard.config as both
+	verdicts == {["SM107", "nb", "unknown"]}
 }
 
 test_unknown_subnet_with_config if {
-	inputs.verdicts(rule.deny) == {["SM107", "nb", "unknown"]} with input as inputs.notebook_unknown("subnet_id")
+	inputs.verdicts(rule.deny) == {["SM107", "nb", "unknown"]} with input as inputs.notebook_pending("subnet_id")
 		with data.smguard.config as subnets_only
 }
 

@@ -23,10 +23,8 @@
 package smguard.rules.notebook.in_customer_subnet
 
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 deny contains finding if {
 	some notebook in input.resources.notebook_instances
-	not value.present(notebook, "subnet_id")
-	finding := result.fail(rego.metadata.chain(), notebook, "subnet_id", "no subnet is configured")
+	finding := result.require(rego.metadata.chain(), notebook, "subnet_id", "no subnet is configured")
 }

@@ -20,5 +20,10 @@ test_pass_subnet_set if {
 }
 
 test_pass_subnet_created_in_same_plan if {
-	count(rule.deny) == 0 with input as inputs.notebook_unknown("subnet_id")
+	count(rule.deny) == 0 with input as inputs.notebook_pending("subnet_id")
+}
+
+test_unknown_when_not_even_presence_is_known if {
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.notebook_unknown("subnet_id")
+	verdicts == {["SM102", "nb", "unknown"]}
 }

@@ -21,10 +21,8 @@
 package smguard.rules.notebook.security_groups_explicit
 
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 deny contains finding if {
 	some notebook in input.resources.notebook_instances
-	not value.present(notebook, "security_groups")
-	finding := result.fail(rego.metadata.chain(), notebook, "security_groups", "no security group is configured")
+	finding := result.require(rego.metadata.chain(), notebook, "security_groups", "no security group is configured")
 }

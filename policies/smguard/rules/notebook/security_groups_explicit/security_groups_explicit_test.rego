@@ -16,5 +16,10 @@ test_pass_security_groups_set if {
 }
 
 test_pass_security_groups_created_in_same_plan if {
-	count(rule.deny) == 0 with input as inputs.notebook_unknown("security_groups")
+	count(rule.deny) == 0 with input as inputs.notebook_pending("security_groups")
+}
+
+test_unknown_when_not_even_presence_is_known if {
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.notebook_unknown("security_groups")
+	verdicts == {["SM103", "nb", "unknown"]}
 }

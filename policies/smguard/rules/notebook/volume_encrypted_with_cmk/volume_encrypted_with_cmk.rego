@@ -21,10 +21,8 @@
 package smguard.rules.notebook.volume_encrypted_with_cmk
 
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 deny contains finding if {
 	some notebook in input.resources.notebook_instances
-	not value.present(notebook, "kms_key_id")
-	finding := result.fail(rego.metadata.chain(), notebook, "kms_key_id", "no customer KMS key is configured")
+	finding := result.require(rego.metadata.chain(), notebook, "kms_key_id", "no customer KMS key is configured")
 }

@@ -16,5 +16,10 @@ test_pass_kms_key_set if {
 }
 
 test_pass_kms_key_created_in_same_plan if {
-	count(rule.deny) == 0 with input as inputs.notebook_unknown("kms_key_id")
+	count(rule.deny) == 0 with input as inputs.notebook_pending("kms_key_id")
+}
+
+test_unknown_when_not_even_presence_is_known if {
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.notebook_unknown("kms_key_id")
+	verdicts == {["SM105", "nb", "unknown"]}
 }

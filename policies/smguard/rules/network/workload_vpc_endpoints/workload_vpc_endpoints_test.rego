@@ -1,0 +1,50 @@
+package smguard.rules.network.workload_vpc_endpoints_test
+
+import data.smguard.lib.inputs_test as inputs
+import data.smguard.rules.network.workload_vpc_endpoints as rule
+
+vpc(key, known) := {
+	"meta": {"id": key, "source_type": "aws_vpc", "location": "test", "unknown": [], "pending": []},
+	"vpc_id": key, "vpc_key": key, "default": false, "endpoints_known": known,
+}
+
+endpoint(service, key) := object.union(
+	inputs.endpoint([]).resources.vpc_endpoints[0],
+	{"meta": {"id": service}, "sagemaker_service": service, "vpc_key": key},
+)
+
+doc(endpoints, known) := {"resources": {
+	"notebook_instances": [inputs.hardened_notebook],
+	"vpc_endpoints": endpoints,
+	"vpcs": [vpc("vpc-1", known)],
+}}
+
+test_fail_missing_endpoints if {
+	some finding in rule.deny with input as doc([endpoint("api", "vpc-1")], true)
+	[finding.rule_id, finding.resource, finding.status] == ["SM504", "vpc-1", "fail"]
+	finding.message == "VPC vpc-1 hosts nb but has no interface endpoint for notebook, runtime"
+}
+
+test_pass_all_endpoints_present if {
+	endpoints := [endpoint("api", "vpc-1"), endpoint("runtime-fips", "vpc-1"), endpoint("notebook", "vpc-1")]
+	count(rule.deny) == 0 with input as doc(endpoints, true)
+}
+
+test_fail_endpoints_in_another_vpc if {
+	endpoints := [endpoint("api", "vpc-2"), endpoint("runtime", "vpc-2"), endpoint("notebook", "vpc-2")]
+	inputs.verdicts(rule.deny) == {["SM504", "vpc-1", "fail"]} with input as doc(endpoints, true)
+}
+
+test_unknown_when_endpoints_of_the_vpc_are_not_all_in_the_input if {
+	inputs.verdicts(rule.deny) == {["SM504", "vpc-1", "unknown"]} with input as doc([], false)
+}
+
+test_unknown_when_a_missing_endpoint_may_be_in_an_unknown_vpc if {
+	endpoints := [endpoint("api", "vpc-1"), endpoint("runtime", "vpc-1"), endpoint("notebook", null)]
+	inputs.verdicts(rule.deny) == {["SM504", "vpc-1", "unknown"]} with input as doc(endpoints, true)
+}
+
+test_pass_workload_vpc_unknown if {
+	notebook := object.union(inputs.hardened_notebook, {"vpc_key": null})
+	count(rule.deny) == 0 with input as {"resources": {"notebook_instances": [notebook], "vpc_endpoints": []}}
+}

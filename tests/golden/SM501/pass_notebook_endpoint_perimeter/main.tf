@@ -1,0 +1,20 @@
+resource "aws_vpc_endpoint" "pass_notebook_endpoint_perimeter" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "aws.sagemaker.eu-west-1.notebook"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
+
+resource "aws_vpc" "support" {
+  cidr_block = "10.0.0.0/16"
+}

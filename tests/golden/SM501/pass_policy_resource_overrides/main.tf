@@ -1,0 +1,24 @@
+resource "aws_vpc_endpoint" "pass_policy_resource_overrides" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "com.amazonaws.eu-west-1.sagemaker.api"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+}
+
+resource "aws_vpc_endpoint_policy" "support" {
+  vpc_endpoint_id = aws_vpc_endpoint.pass_policy_resource_overrides.id
+  policy          = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
+
+resource "aws_vpc" "support" {
+  cidr_block = "10.0.0.0/16"
+}

@@ -1,0 +1,19 @@
+resource "aws_vpc_endpoint" "fail_scoped_actions_for_anyone" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "com.amazonaws.eu-west-1.sagemaker.runtime"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:InvokeEndpoint"
+      Resource  = "*"
+    }]
+  })
+}
+
+resource "aws_vpc" "support" {
+  cidr_block = "10.0.0.0/16"
+}
