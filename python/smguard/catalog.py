@@ -21,6 +21,8 @@ class Rule:
     path: str
     related_resources: tuple[str, ...]
     equivalents: dict[str, list[str]]
+    always_on: bool
+    """The rule cannot be disabled in the config."""
 
     def to_json(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__} | {

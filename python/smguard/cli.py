@@ -96,7 +96,7 @@ def _config(path: Path | None) -> dict[str, Any]:
         path = Path(DEFAULT_NAME)
         if not path.is_file():
             return {}
-    return parse_config(decode_text(_read(path), str(path)), str(path), known_rules=set(catalog.rules()))
+    return parse_config(decode_text(_read(path), str(path)), str(path), rules=catalog.rules())
 
 
 def _scan(args: argparse.Namespace) -> int:

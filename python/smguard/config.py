@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from smguard.catalog import Rule
 from smguard.errors import InputError
 
 DEFAULT_NAME = ".smguard.yaml"
@@ -52,7 +53,7 @@ _SPEC: dict[str, dict[str, Check]] = {
 _SINGLE = {("perimeter", "org_id")}  # a string, not a list
 
 
-def parse_config(text: str, name: str, *, known_rules: set[str]) -> dict[str, Any]:
+def parse_config(text: str, name: str, *, rules: Mapping[str, Rule]) -> dict[str, Any]:
     """Validate a config file's text; returns the mapping handed to OPA (single values as given)."""
     try:
         config = yaml.safe_load(text)
@@ -71,9 +72,15 @@ def parse_config(text: str, name: str, *, known_rules: set[str]) -> dict[str, An
             raise InputError(f"{name}: {section} must be a mapping")
         for key, value in settings.items():
             _check_setting(name, section, key, value)
-    unknown_rules = set(config.get("rules", {}).get("disable", [])) - known_rules
-    if unknown_rules:
-        raise InputError(f"{name}: rules.disable names unknown rules: {', '.join(sorted(unknown_rules))}")
+    disabled = set(config.get("rules", {}).get("disable", []))
+    if disabled - set(rules):
+        raise InputError(f"{name}: rules.disable names unknown rules: {', '.join(sorted(disabled - set(rules)))}")
+    always_on = sorted(rule_id for rule_id in disabled if rules[rule_id].always_on)
+    if always_on:
+        raise InputError(
+            f"{name}: rules.disable: {', '.join(always_on)} cannot be disabled (it reports input "
+            "that could not be read)"
+        )
     return config
 
 

@@ -47,6 +47,7 @@ def catalog() -> dict[str, Any]:
                 "path": str(Path(item["location"]["file"]).parent.relative_to("policies")),
                 "related_resources": [r["ref"] for r in annotation.get("related_resources", [])],
                 "equivalents": custom.get("equivalents", {}),
+                "always_on": custom.get("always_on", False),
             }
         )
     return {"rules": sorted(rules, key=lambda r: r["id"])}

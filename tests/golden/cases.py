@@ -37,7 +37,7 @@ class Case:
         config = {}
         if (self.folder / "config.yaml").exists():
             text = (self.folder / "config.yaml").read_text()
-            config = parse_config(text, "config.yaml", known_rules=set(catalog.rules()))
+            config = parse_config(text, "config.yaml", rules=catalog.rules())
         findings = evaluate(document, config, policies=policies_dir())
         return sorted([f.rule_id, f.resource, f.status] for f in findings)
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from smguard.catalog import Rule
 from smguard.config import parse_config
 from smguard.errors import InputError
 
-RULES = {"SM101", "SM107"}
+
+def _rule(rule_id: str, *, always_on: bool = False) -> Rule:
+    return Rule(rule_id, "t", "LOW", "r", "d", "f", "p", "path", (), {}, always_on)
+
+
+RULES = {"SM101": _rule("SM101"), "SM107": _rule("SM107")}
 
 FULL = """
 access:
@@ -25,7 +31,7 @@ rules:
 
 
 def test_valid_config_is_returned_as_is() -> None:
-    assert parse_config(FULL, "c.yaml", known_rules=RULES) == {
+    assert parse_config(FULL, "c.yaml", rules=RULES) == {
         "access": {"corporate_cidrs": ["192.0.2.0/24", "2001:db8::/32"], "allowed_vpce_ids": ["vpce-0a1b2c3d"]},
         "perimeter": {"org_id": "o-a1b2c3d4e5", "account_ids": ["123456789012"]},
         "network": {"approved_subnet_ids": ["subnet-1a2b"], "approved_vpc_ids": []},
@@ -34,7 +40,7 @@ def test_valid_config_is_returned_as_is() -> None:
 
 
 def test_empty_file_is_empty_config() -> None:
-    assert parse_config("", "c.yaml", known_rules=RULES) == {}
+    assert parse_config("", "c.yaml", rules=RULES) == {}
 
 
 @pytest.mark.parametrize(
@@ -56,5 +62,11 @@ def test_empty_file_is_empty_config() -> None:
 )
 def test_bad_config_is_refused(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message) as refused:
-        parse_config(text, "c.yaml", known_rules=RULES)
+        parse_config(text, "c.yaml", rules=RULES)
     assert str(refused.value).startswith("c.yaml: ")
+
+
+def test_read_errors_cannot_be_disabled() -> None:
+    rules = RULES | {"SM001": _rule("SM001", always_on=True)}
+    with pytest.raises(InputError, match="SM001 cannot be disabled"):
+        parse_config("rules:\n  disable: [SM001]\n", "c.yaml", rules=rules)

@@ -339,3 +339,49 @@ def test_planned_values_only_plan_uses_configuration_for_missing_values() -> Non
     assert notebook["meta"]["unknown"] == ["default_network", "kms_key_id", "vpc_id"]
     assert notebook["security_groups"] == []
     assert conversion.warnings == ["p: no format_version; reading it as a trimmed Terraform plan"]
+
+
+def _conditional_subnet_plan(references: list[str]) -> dict[str, Any]:
+    notebook = _plan(dict(NOTEBOOK_AFTER, subnet_id=None), unknown={"subnet_id": True})
+    notebook["configuration"]["root_module"]["resources"][0]["expressions"] = {"subnet_id": {"references": references}}
+    for address, type_ in (("aws_subnet.a", "aws_subnet"), ("aws_default_subnet.d", "aws_default_subnet")):
+        notebook["resource_changes"].append(
+            {
+                "address": address,
+                "mode": "managed",
+                "type": type_,
+                "name": address.split(".")[1],
+                "change": {"actions": ["create"], "after": {"vpc_id": "vpc-1"}, "after_unknown": {"id": True}},
+            }
+        )
+    notebook["resource_changes"].append(  # an existing VPC the configuration manages
+        {
+            "address": "aws_vpc.v",
+            "mode": "managed",
+            "type": "aws_vpc",
+            "name": "v",
+            "change": {"actions": ["no-op"], "after": {"id": "vpc-1"}, "after_unknown": {}},
+        }
+    )
+    return notebook
+
+
+@pytest.mark.parametrize(
+    "references",
+    [
+        ["var.c", "aws_subnet.a.id", "aws_subnet.a", "aws_default_subnet.d.id", "aws_default_subnet.d"],
+        ["var.c", "aws_default_subnet.d.id", "aws_default_subnet.d", "aws_subnet.a.id", "aws_subnet.a"],
+        ["var.other_subnet", "aws_subnet.a.id", "aws_subnet.a"],
+    ],
+    ids=["default-second", "default-first", "variable-or-resource"],
+)
+def test_reference_that_may_name_another_subnet_is_unknown(references: list[str]) -> None:
+    notebook = _notebook(_conditional_subnet_plan(references))
+    assert notebook["default_network"] is None
+    assert "default_network" in notebook["meta"]["unknown"]
+
+
+def test_reference_with_instance_key_is_followed() -> None:
+    notebook = _notebook(_conditional_subnet_plan(["aws_subnet.a.id", "aws_subnet.a", "count.index"]))
+    assert notebook["default_network"] is False
+    assert notebook["vpc_key"] == "vpc-1"

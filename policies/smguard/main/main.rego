@@ -14,5 +14,11 @@ findings contains finding if {
 	some area in data.smguard.rules
 	some rule in area
 	some finding in rule.deny
-	not finding.rule_id in config.disabled_rules
+	not _disabled(finding)
+}
+
+# Error findings (input that could not be read) cannot be switched off.
+_disabled(finding) if {
+	finding.status != "error"
+	finding.rule_id in config.disabled_rules
 }

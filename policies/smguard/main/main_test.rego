@@ -24,3 +24,10 @@ test_disabled_rules_are_dropped if {
 		with data.smguard.config as {"rules": {"disable": ["SM101", "SM104"]}}
 	ids == {"SM102", "SM103", "SM105", "SM106"}
 }
+
+test_error_findings_cannot_be_disabled if {
+	doc := {"errors": [{"resource": "r", "location": "p", "message": "bad"}]}
+	ids := {f.rule_id | some f in main.findings} with input as doc
+		with data.smguard.config as {"rules": {"disable": ["SM001"]}}
+	ids == {"SM001"}
+}

@@ -58,7 +58,7 @@ def parse_result(stdout: bytes) -> list[Finding]:
 def _first_error(stdout: bytes, stderr: bytes) -> str:
     try:
         errors = json.loads(stdout)["errors"]
-        return "; ".join(str(e.get("message", e)) for e in errors[:3])
+        text = "; ".join(str(e.get("message", e)) for e in errors[:3])
     except (ValueError, KeyError, TypeError, AttributeError):
-        text = (stderr or stdout).decode(errors="replace").strip()
-        return text.splitlines()[0] if text else "no output"
+        text = (stderr or stdout).decode(errors="replace").strip() or "no output"
+    return " ".join(text.split())[:500]  # one line, whatever OPA printed

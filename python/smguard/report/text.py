@@ -1,4 +1,4 @@
-"""Human-readable report: one table per resource, then a summary line."""
+"""Human-readable report: one block per resource (per input), then a summary line."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ _STATUS = {"fail": "FAIL", "error": "ERROR", "unknown": "UNKNOWN"}
 
 def render_text(result: ScanResult) -> str:
     lines: list[str] = []
-    for resource, group in groupby(result.findings, key=lambda f: f.resource):
+    ordered = sorted(result.findings, key=lambda f: (f.location, f.resource, f.rule_id))
+    for (location, resource), group in groupby(ordered, key=lambda f: (f.location, f.resource)):
         findings = list(group)
-        lines.append(f"{resource}  ({findings[0].location})" if findings[0].location else resource)
+        lines.append(f"{_printable(resource)}  ({_printable(location)})" if location else _printable(resource))
         id_width = max(len(f.rule_id) for f in findings)
         for f in findings:
             lines.append(f"  {_STATUS[f.status]:<7}  {f.rule_id:<{id_width}}  {f.severity:<8}  {f.title}")
-            lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  {f.message}")
+            lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  {_printable(f.message)}")
         lines.append("")
     summary = summarize(result.findings, resources=result.resources)
     counts = summary["by_status"]
@@ -27,3 +28,8 @@ def render_text(result: ScanResult) -> str:
         f"{counts['unknown']} unknown" + ("" if summary["passed"] else " - FAILED")
     )
     return "\n".join(lines) + "\n"
+
+
+def _printable(text: str) -> str:
+    """Input-controlled text (addresses, messages) without control characters that could fake lines."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)

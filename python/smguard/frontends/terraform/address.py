@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 _MODULE_STEP = re.compile(r'module\.([A-Za-z0-9_-]+)(?:\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\])?')
 _RESOURCE_REF = re.compile(r'^(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[([0-9]+|"(?:[^"\\]|\\.)*")\])?')
-_NOT_RESOURCES = frozenset({"var", "local", "module", "each", "count", "path", "terraform", "self"})
+# References that name no value of their own (the instance key, paths): nothing to follow.
+IGNORED_REFERENCES = frozenset({"each", "count", "path", "terraform", "self"})
+_NOT_RESOURCES = frozenset({"var", "local", "module"}) | IGNORED_REFERENCES
 
 
 def module_names(module_address: str) -> tuple[str, ...]:

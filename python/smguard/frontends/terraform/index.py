@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from smguard.frontends.terraform.address import module_names, parse_reference
+from smguard.frontends.terraform.address import IGNORED_REFERENCES, ResourceRef, module_names, parse_reference
 from smguard.frontends.terraform.values import PlanResource
 
 ConfigKey = tuple[tuple[str, ...], str]
@@ -47,19 +47,31 @@ class PlanIndex:
     def referenced(self, resource: PlanResource, attribute: str) -> list[PlanResource]:
         """The resource instances an attribute's configuration refers to (same module instance).
 
-        Without an explicit index, every instance of the referenced resource is returned; the
-        caller decides whether they agree.
+        Every reference counts (a conditional names both branches); the caller decides whether
+        the instances agree. Empty when a reference cannot be followed (a variable, a local, a
+        module output), because the value may come from there.
         """
+        by_key: dict[str, list[ResourceRef]] = defaultdict(list)
         for reference in resource.references(attribute):
+            if reference.split(".", 1)[0] in IGNORED_REFERENCES:
+                continue
             target = parse_reference(reference)
             if target is None:
-                continue
-            candidates = self._by_module_key.get((resource.module_address, target.local_key), [])
-            if target.index is not None:
-                candidates = [c for c in candidates if c.index == target.index]
-            if candidates:
-                return candidates
-        return []
+                return []
+            by_key[target.local_key].append(target)
+        found: dict[str, PlanResource] = {}
+        for local_key, targets in by_key.items():
+            # "aws_subnet.a[0].id" is listed with "aws_subnet.a"; the indexed form is the precise one.
+            indexes = {t.index for t in targets if t.index is not None}
+            candidates = [
+                c
+                for c in self._by_module_key.get((resource.module_address, local_key), [])
+                if not indexes or c.index in indexes
+            ]
+            if not candidates:
+                return []
+            found.update((c.address, c) for c in candidates)
+        return list(found.values())
 
     def referencing(self, target: PlanResource, type_: str, attribute: str) -> list[PlanResource]:
         """Resources of ``type_`` whose ``attribute`` refers to ``target`` (by reference or by its known ID)."""

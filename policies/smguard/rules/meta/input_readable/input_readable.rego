@@ -9,6 +9,7 @@
 # custom:
 #   id: SM001
 #   severity: HIGH
+#   always_on: true
 #   resource: any
 #   remediation: >-
 #     Fix the input named in the message (or, for live scans, grant the read permission the

@@ -1,0 +1,107 @@
+"""The AWS documentation's and data-perimeter examples (tests/corpus/iam), with the verdicts we expect.
+
+Identity policies are judged by SM201-SM203, endpoint policies as the policy of a SageMaker API
+interface endpoint by SM501-SM503. SCP examples are guardrails for other rules and not listed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smguard.engine.opa_eval import evaluate
+from smguard.frontends.iam_policy import parse_policy
+from smguard.model import Document, empty_document
+from smguard.paths import policies_dir
+
+CORPUS = Path(__file__).parents[1] / "corpus" / "iam"
+CORPORATE = {"access": {"corporate_cidrs": ["192.0.2.0/24"]}}
+ORGANIZATION = {"perimeter": {"org_id": "o-a1b2c3d4e5"}}
+
+IDENTITY = {
+    # Network-restricted presigned grants, as AWS recommends: nothing to report.
+    "smdg__presigned_notebook_url_by_source_ip.json": set(),
+    "smdg__presigned_notebook_url_only_via_vpce.json": set(),
+    "smdg__presigned_notebook_url_sourcevpc.json": set(),
+    "smdg__presigned_notebook_url_sourcevpce_list.json": set(),
+    "smdg__presigned_domain_url_sourcevpce_list.json": set(),
+    "smdg__presigned_domain_url_vpcsourceip_and_sourcevpc.json": set(),
+    "smdg__api_runtime_only_from_vpc_sourcevpc.json": set(),  # sagemaker:* but only from the VPC
+    # "Security and shared notebook instances": one notebook, but from anywhere.
+    "smdg__presigned_notebook_url_single_notebook_no_condition.json": {"SM201"},
+    # No presigned-URL action at all.
+    "smdg__api_by_source_ip.json": set(),
+    "smdg__enforce_network_isolation_training.json": set(),
+    "smdg__enforce_notebook_volume_kms.json": set(),
+    "smdg__enforce_volume_kms_for_jobs.json": set(),
+    "smdg__notebook_lockdown_no_internet_no_root_vpc.json": set(),
+    "smdg__restrict_training_to_vpc_vpcsubnets_sgs.json": set(),
+}
+
+ENDPOINT = {
+    # AWS's own endpoint policy examples name Principal "*" without any perimeter condition.
+    "smdg__vpce_policy_notebook_endpoint.json": {"SM502"},
+    "smdg__vpce_policy_runtime_invoke_endpoint.json": {"SM502"},
+    "smdg__vpce_policy_studio_presigned_domain_url.json": {"SM502"},
+    # The data-perimeter default: every wildcard grant carries an organization or service condition.
+    "dpe__default_vpc_endpoint_policy.json": set(),
+}
+
+
+def _meta(resource_id: str) -> Any:
+    return {"id": resource_id, "source_type": "corpus", "location": resource_id, "unknown": [], "pending": []}
+
+
+def _identity(name: str) -> Document:
+    document = empty_document()
+    statements = parse_policy((CORPUS / name).read_text())
+    document["resources"]["iam_policies"].append({"meta": _meta(name), "name": name, "statements": statements})
+    return document
+
+
+def _endpoint(name: str) -> Document:
+    document = empty_document()
+    document["resources"]["vpc_endpoints"].append(
+        {
+            "meta": _meta(name),
+            "service_name": "com.amazonaws.eu-west-1.sagemaker.api",
+            "sagemaker_service": "api",
+            "endpoint_type": "Interface",
+            "vpc_id": None,
+            "vpc_key": None,
+            "private_dns_enabled": True,
+            "policy": parse_policy((CORPUS / name).read_text()),
+        }
+    )
+    return document
+
+
+def _rules(document: Document, config: dict[str, Any] | None = None) -> set[str]:
+    return {f.rule_id for f in evaluate(document, config or {}, policies=policies_dir()) if f.status == "fail"}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(IDENTITY.items()))
+def test_identity_policy_examples(name: str, expected: set[str]) -> None:
+    assert _rules(_identity(name)) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(ENDPOINT.items()))
+def test_endpoint_policy_examples(name: str, expected: set[str]) -> None:
+    assert _rules(_endpoint(name)) == expected
+
+
+def test_documentation_ranges_are_not_all_corporate() -> None:
+    # The IP example allows 192.0.2.0/24 and 203.0.113.0/24; only the first is ours.
+    assert _rules(_identity("smdg__presigned_notebook_url_by_source_ip.json"), CORPORATE) == {"SM203"}
+
+
+def test_placeholder_organization_fails_against_the_configured_one() -> None:
+    # The example's "<my-org-id>" placeholder is not our organization: full access to strangers.
+    assert _rules(_endpoint("dpe__default_vpc_endpoint_policy.json"), ORGANIZATION) == {"SM501"}
+
+
+def test_every_identity_and_endpoint_example_has_an_expected_verdict() -> None:
+    scps = {p.name for p in CORPUS.glob("dpe__*_scp.json")}
+    assert {p.name for p in CORPUS.glob("*.json")} - scps == set(IDENTITY) | set(ENDPOINT)
