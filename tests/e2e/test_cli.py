@@ -149,3 +149,25 @@ def test_rules_json_lists_the_catalog() -> None:
     listed = {r["id"]: r for r in json.loads(result.stdout)}
     assert set(listed) == set(catalog.rules())
     assert listed["SM101"]["severity"] == catalog.rules()["SM101"].severity
+
+
+def test_config_is_found_in_the_working_directory(tmp_path: Path) -> None:
+    (tmp_path / ".smguard.yaml").write_text("rules:\n  disable: [SM101, SM102, SM103, SM104, SM105, SM106]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "smguard", "scan", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (tmp_path / ".smguard.yaml").write_text("access:\n  corporate_cidrs: [10.0.0.300/8]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "smguard", "scan", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("smguard: .smguard.yaml: access.corporate_cidrs: '10.0.0.300/8' is not a CIDR")

@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from smguard.engine.binaries import find_tool
+from tests.golden.cases import discover
 
 ROOT = Path(__file__).parents[2]
 GOLDEN = ROOT / "tests/golden"
@@ -63,3 +66,25 @@ def test_rego_unit_tests_pass_under_conftest_verify() -> None:
     result = _conftest("verify", "-p", "policies")
     assert result.returncode == 0, result.stdout + result.stderr
     assert " 0 failures" in result.stdout
+
+
+def test_conftest_agrees_with_smguard_on_every_golden_case(tmp_path: Path) -> None:
+    """One conftest run per config over the converted golden plans; verdicts equal expected.json."""
+    by_config: dict[str, list[Any]] = {}
+    for case in discover():
+        config = case.folder / "config.yaml"
+        by_config.setdefault(config.read_text() if config.exists() else "", []).append(case)
+    for n, (config_text, cases) in enumerate(by_config.items()):
+        data = tmp_path / f"config{n}.json"
+        data.write_text(json.dumps({"smguard": {"config": yaml.safe_load(config_text) or {}}}))
+        documents = {str(_convert(c.folder / "plan.json", tmp_path / f"{c.rule_id}-{c.name}.json")): c for c in cases}
+        result = _conftest("test", *documents, "-p", "policies", "-n", "smguard.conftest", "-o", "json", "--data", data)
+        entries = json.loads(result.stdout)
+        assert {e["filename"] for e in entries} == set(documents)
+        for entry in entries:
+            case = documents[entry["filename"]]
+            verdicts = sorted(
+                [m["metadata"]["rule_id"], m["metadata"]["resource"], m["metadata"]["status"]]
+                for m in entry.get("failures", []) + entry.get("warnings", [])
+            )
+            assert verdicts == case.expected(), str(case)
