@@ -12,7 +12,8 @@ from typing import Any
 from smguard.frontends.iam_policy import PolicyDocumentError, condition, parse_policy, principals
 from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
 from smguard.frontends.terraform.network import meta, string
-from smguard.frontends.terraform.values import UNKNOWN, PlanResource, State, Value
+from smguard.frontends.terraform.values import PlanResource
+from smguard.frontends.value import UNKNOWN, State, Value
 from smguard.model import Policy, Principal, Statement
 
 POLICY_DOCUMENT = "aws_iam_policy_document"

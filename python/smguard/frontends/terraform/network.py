@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
-from smguard.frontends.terraform.values import ABSENT, PENDING, UNKNOWN, PlanResource, State, Value
+from smguard.frontends.terraform.values import PlanResource
+from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
+from smguard.frontends.value import meta as value_meta
 from smguard.model import Meta, Subnet, Vpc
 
 SUBNET_TYPES = ("aws_subnet", "aws_default_subnet")
@@ -62,13 +64,8 @@ def boolean(resource: PlanResource, attribute: str, *, default: bool) -> Value:
 
 
 def meta(resource: PlanResource, location: str, values: dict[str, Value]) -> Meta:
-    return {
-        "id": resource.address,
-        "source_type": resource.local_key.rsplit(".", 1)[0],
-        "location": location,
-        "unknown": sorted(k for k, v in values.items() if v.unknown),
-        "pending": sorted(k for k, v in values.items() if v.state is State.PENDING),
-    }
+    """Meta of a plan resource: its address, and its type (``data.`` prefixed for data sources)."""
+    return value_meta(resource.address, resource.local_key.rsplit(".", 1)[0], location, values)
 
 
 def placement(resource: PlanResource, index: PlanIndex, attribute: str = "subnet_id") -> Placement:

@@ -6,7 +6,8 @@ from typing import cast
 
 from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
 from smguard.frontends.terraform.network import meta, placement, string
-from smguard.frontends.terraform.values import ABSENT, PlanResource, State, Value
+from smguard.frontends.terraform.values import PlanResource
+from smguard.frontends.value import ABSENT, State, Value
 from smguard.model import NotebookInstance
 
 

@@ -10,42 +10,14 @@ will be set, not configured means the AWS default applies, whatever the plan sho
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
+
 Path = Sequence[str | int]
 _MISSING = object()
-
-
-class State(enum.Enum):
-    KNOWN = "known"
-    PENDING = "pending"
-    """Set to a value that is known only after apply (e.g. a resource created in the plan)."""
-    UNKNOWN = "unknown"
-    """Cannot be known from the input, not even whether it is set."""
-    ABSENT = "absent"
-
-
-@dataclass(frozen=True)
-class Value:
-    state: State
-    value: Any = None
-
-    @property
-    def known(self) -> bool:
-        return self.state is State.KNOWN
-
-    @property
-    def unknown(self) -> bool:
-        """The value is not known (pending or unknown)."""
-        return self.state in (State.PENDING, State.UNKNOWN)
-
-
-PENDING = Value(State.PENDING)
-UNKNOWN = Value(State.UNKNOWN)
-ABSENT = Value(State.ABSENT)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from smguard.frontends.services import sagemaker_service
 from smguard.frontends.terraform.iam import policy_statements
 from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.network import boolean, meta, string, vpc_network
-from smguard.frontends.terraform.values import ABSENT, PlanResource, State, Value
+from smguard.frontends.terraform.values import PlanResource
+from smguard.frontends.value import ABSENT, State, Value
 from smguard.model import VpcEndpoint
 
 
