@@ -15,16 +15,24 @@ from smguard.model.document import (
     judged_resources,
     merge,
 )
+from smguard.model.hosting import Endpoint, EndpointConfig, Model, Variant
 from smguard.model.iam import Condition, Policy, Principal, Statement
 from smguard.model.meta import Meta
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
+from smguard.model.studio import Domain, UserProfile
+from smguard.model.training import JobKind, TrainingJob
 
 __all__ = [
     "SCHEMA_VERSION",
     "Condition",
     "Document",
+    "Domain",
+    "Endpoint",
+    "EndpointConfig",
+    "JobKind",
     "Meta",
+    "Model",
     "NotebookInstance",
     "Policy",
     "Principal",
@@ -34,6 +42,9 @@ __all__ = [
     "SourceKind",
     "Statement",
     "Subnet",
+    "TrainingJob",
+    "UserProfile",
+    "Variant",
     "Vpc",
     "VpcEndpoint",
     "empty_document",

@@ -6,9 +6,12 @@ from typing import Any, Literal, cast
 
 from typing_extensions import TypedDict
 
+from smguard.model.hosting import Endpoint, EndpointConfig, Model
 from smguard.model.iam import Policy
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
+from smguard.model.studio import Domain, UserProfile
+from smguard.model.training import TrainingJob
 
 SCHEMA_VERSION = 1
 
@@ -31,6 +34,12 @@ class Resources(TypedDict):
     """Resources by kind; every list is present, possibly empty."""
 
     notebook_instances: list[NotebookInstance]
+    training_jobs: list[TrainingJob]
+    models: list[Model]
+    endpoint_configs: list[EndpointConfig]
+    endpoints: list[Endpoint]
+    domains: list[Domain]
+    user_profiles: list[UserProfile]
     iam_policies: list[Policy]
     """Identity policies (managed and inline)."""
     service_control_policies: list[Policy]
@@ -63,6 +72,12 @@ def empty_document() -> Document:
         "sources": [],
         "resources": {
             "notebook_instances": [],
+            "training_jobs": [],
+            "models": [],
+            "endpoint_configs": [],
+            "endpoints": [],
+            "domains": [],
+            "user_profiles": [],
             "iam_policies": [],
             "service_control_policies": [],
             "vpc_endpoints": [],

@@ -29,6 +29,7 @@ class PlanIndex:
     _by_module_key: dict[tuple[str, str], list[PlanResource]] = field(default_factory=lambda: defaultdict(list))
     _by_known_id: dict[tuple[str, str], PlanResource] = field(default_factory=dict)
     _referrers: dict[tuple[str, str], dict[str, list[PlanResource]]] = field(default_factory=dict)
+    _by_name: dict[str, dict[str, list[PlanResource]]] = field(default_factory=dict)
 
     def add(self, resource: PlanResource) -> None:
         self.resources.append(resource)
@@ -44,7 +45,18 @@ class PlanIndex:
         """A resource of ``type_`` (managed or data) whose ``id`` is known and equal."""
         return self._by_known_id.get((type_, resource_id))
 
-    def referenced(self, resource: PlanResource, attribute: str) -> list[PlanResource]:
+    def named(self, type_: str, name: str) -> list[PlanResource]:
+        """Resources of ``type_`` whose ``name`` attribute is known and equal (models, endpoint configs)."""
+        if type_ not in self._by_name:
+            by_name: dict[str, list[PlanResource]] = defaultdict(list)
+            for resource in self.of_type(type_):
+                known = resource.after.get("name")
+                if isinstance(known, str):
+                    by_name[known].append(resource)
+            self._by_name[type_] = by_name
+        return self._by_name[type_].get(name, [])
+
+    def referenced(self, resource: PlanResource, *path: str | int) -> list[PlanResource]:
         """The resource instances an attribute's configuration refers to (same module instance).
 
         Every reference counts (a conditional names both branches); the caller decides whether
@@ -52,7 +64,7 @@ class PlanIndex:
         module output), because the value may come from there.
         """
         by_key: dict[str, list[ResourceRef]] = defaultdict(list)
-        for reference in resource.references(attribute):
+        for reference in resource.references(*path):
             if reference.split(".", 1)[0] in IGNORED_REFERENCES:
                 continue
             target = parse_reference(reference)

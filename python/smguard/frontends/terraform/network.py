@@ -53,14 +53,25 @@ def string(resource: PlanResource, *path: str | int, setting: bool = False) -> V
     return ABSENT if value.known and value.value == "" else value
 
 
-def boolean(resource: PlanResource, attribute: str, *, default: bool) -> Value:
+def boolean(resource: PlanResource, *path: str | int, default: bool) -> Value:
     """A boolean attribute, ``default`` when not set."""
-    value = resource.attribute(attribute)
+    value = resource.attribute(*path)
     if value.state is State.ABSENT:
         return Value(State.KNOWN, default)
     if value.known and not isinstance(value.value, bool):
-        raise MalformedResourceError(resource.address, f"{attribute} is not a boolean")
+        raise MalformedResourceError(resource.address, f"{'.'.join(map(str, path))} is not a boolean")
     return value
+
+
+def strings(resource: PlanResource, *path: str | int) -> Value:
+    """A list of strings (sorted, empties dropped); an empty list counts as not set."""
+    value = resource.attribute(*path)
+    if not value.known:
+        return value
+    if not isinstance(value.value, list) or not all(isinstance(v, str) for v in value.value):
+        raise MalformedResourceError(resource.address, f"{'.'.join(map(str, path))} is not a list of strings")
+    items = sorted(v for v in value.value if v)
+    return Value(State.KNOWN, items) if items else ABSENT
 
 
 def meta(resource: PlanResource, location: str, values: dict[str, Value]) -> Meta:
@@ -68,13 +79,29 @@ def meta(resource: PlanResource, location: str, values: dict[str, Value]) -> Met
     return value_meta(resource.address, resource.local_key.rsplit(".", 1)[0], location, values)
 
 
-def placement(resource: PlanResource, index: PlanIndex, attribute: str = "subnet_id") -> Placement:
-    """The subnet and network of ``resource.<attribute>``."""
-    subnet_id = string(resource, attribute)
-    if subnet_id.state is State.ABSENT:
-        return Placement(ABSENT, Network(ABSENT, None, ABSENT))
-    networks = {subnet_network(s, index) for s in _targets(resource, attribute, subnet_id, index, SUBNET_TYPES)}
-    return Placement(subnet_id, networks.pop() if len(networks) == 1 else UNKNOWN_NETWORK)
+def placement(resource: PlanResource, index: PlanIndex) -> Placement:
+    """The subnet and network of a resource with one ``subnet_id``."""
+    return Placement(string(resource, "subnet_id"), subnets_network(resource, index, "subnet_id"))
+
+
+def subnets_network(resource: PlanResource, index: PlanIndex, *path: str | int) -> Network:
+    """The network of the subnet (or list of subnets) at ``path``; unknown unless all subnets agree."""
+    value = resource.attribute(*path)
+    if value.state is State.ABSENT or value.value in ("", []):
+        return Network(ABSENT, None, ABSENT)
+    if value.known:
+        ids = value.value if isinstance(value.value, list) else [value.value]
+        found = [s for i in ids if isinstance(i, str) for s in _with_id(index, SUBNET_TYPES, i)]
+        if len(found) != len(ids):
+            return UNKNOWN_NETWORK  # a subnet the input does not describe
+    else:
+        found = [r for r in index.referenced(resource, *path) if r.type in SUBNET_TYPES]
+    networks = {subnet_network(s, index) for s in found}
+    return networks.pop() if len(networks) == 1 else UNKNOWN_NETWORK
+
+
+def _with_id(index: PlanIndex, types: tuple[str, ...], resource_id: str) -> list[PlanResource]:
+    return [r for r in (index.with_id(t, resource_id) for t in types) if r is not None][:1]
 
 
 def vpc_network(resource: PlanResource, index: PlanIndex, attribute: str = "vpc_id") -> Network:
@@ -116,8 +143,7 @@ def _targets(
 ) -> list[PlanResource]:
     """The resources of ``types`` an attribute points at, by known ID or by reference."""
     if value.known:
-        found = [index.with_id(t, value.value) for t in types]
-        return [r for r in found if r is not None][:1]
+        return _with_id(index, types, value.value)
     return [r for r in index.referenced(resource, attribute) if r.type in types]
 
 

@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from smguard.errors import InputError
 from smguard.frontends.conversion import Conversion
+from smguard.frontends.terraform.hosting import ENDPOINT_CONFIG, MODEL, endpoint, endpoint_config, model
 from smguard.frontends.terraform.iam import (
     POLICY_DOCUMENT,
     identity_policy,
@@ -22,6 +23,8 @@ from smguard.frontends.terraform.index import (
 )
 from smguard.frontends.terraform.network import SUBNET_TYPES, VPC_TYPES, subnet_resource, vpc_resource
 from smguard.frontends.terraform.notebook import notebook_instance
+from smguard.frontends.terraform.studio import DOMAIN, domain, user_profile
+from smguard.frontends.terraform.training import pipeline_jobs, state_machine_jobs, training_job
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.terraform.vpc_endpoint import vpc_endpoint
 from smguard.jsonio import json_type
@@ -35,6 +38,14 @@ Mapper = Callable[[PlanResource, PlanIndex, str], Any]
 # (mode, type) -> (canonical list, mapper). A mapper may return None to leave a resource out.
 _MAPPERS: dict[tuple[str, str], tuple[str, Mapper]] = {
     ("managed", "aws_sagemaker_notebook_instance"): ("notebook_instances", notebook_instance),
+    ("managed", "aws_sagemaker_training_job"): ("training_jobs", training_job),
+    ("managed", "aws_sagemaker_pipeline"): ("training_jobs", pipeline_jobs),
+    ("managed", "aws_sfn_state_machine"): ("training_jobs", state_machine_jobs),
+    ("managed", MODEL): ("models", model),
+    ("managed", ENDPOINT_CONFIG): ("endpoint_configs", endpoint_config),
+    ("managed", "aws_sagemaker_endpoint"): ("endpoints", endpoint),
+    ("managed", DOMAIN): ("domains", domain),
+    ("managed", "aws_sagemaker_user_profile"): ("user_profiles", user_profile),
     ("managed", "aws_iam_policy"): ("iam_policies", identity_policy),
     ("managed", "aws_iam_role_policy"): ("iam_policies", identity_policy),
     ("managed", "aws_iam_user_policy"): ("iam_policies", identity_policy),
@@ -79,7 +90,9 @@ def convert_plan(plan: Any, name: str) -> Conversion:
         except MalformedResourceError as problem:
             document["errors"].append({"resource": resource.address, "location": name, "message": str(problem)})
             continue
-        if converted is not None:
+        if isinstance(converted, list):
+            lists[kind].extend(converted)
+        elif converted is not None:
             lists[kind].append(converted)
     return Conversion(document, warnings)
 

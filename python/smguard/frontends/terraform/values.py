@@ -83,11 +83,11 @@ class PlanResource:
             return any(self.root_variables.get(v.split(".")[1], _MISSING) is not None for v in variables)
         return True
 
-    def references(self, name: str) -> list[str]:
-        """The references of a top-level attribute's configuration expression."""
+    def references(self, *path: str | int) -> list[str]:
+        """The references of an attribute's configuration expression (path into nested blocks)."""
         if self.expressions is None:
             return []
-        expression = self.expressions.get(name)
+        expression = _walk(self.expressions, path)
         if not isinstance(expression, Mapping):
             return []
         refs = expression.get("references")

@@ -23,10 +23,11 @@ package smguard.rules.network.workload_vpc_endpoints
 
 import data.smguard.lib.result
 
-# Workloads by VPC key; more kinds join here as they enter the canonical document.
-_workloads[vpc_key] contains {"kind": "notebook", "meta": notebook.meta} if {
-	some notebook in input.resources.notebook_instances
-	vpc_key := notebook.vpc_key
+# Workloads by VPC key.
+_workloads[vpc_key] contains {"kind": kind, "meta": workload.meta} if {
+	some kind, list in {"notebook": "notebook_instances", "training": "training_jobs", "model": "models"}
+	some workload in input.resources[list]
+	vpc_key := workload.vpc_key
 	vpc_key != null
 }
 

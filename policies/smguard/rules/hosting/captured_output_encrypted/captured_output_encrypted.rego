@@ -1,0 +1,49 @@
+# METADATA
+# title: SageMaker captured and asynchronous inference output is encrypted with KMS
+# description: |
+#   Data capture writes inference requests and responses to S3, and asynchronous inference
+#   writes its responses there: often the most sensitive data of the whole workload. Either one
+#   configured without a KMS key leaves that data to the bucket's default encryption.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture.html
+#     description: Capture data from a real-time endpoint
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM404
+#   severity: MEDIUM
+#   resource: endpoint_config
+#   remediation: >-
+#     Set data_capture_config { kms_key_id } and async_inference_config { output_config {
+#     kms_key_id } } (DataCaptureConfig.KmsKeyId, AsyncInferenceConfig.OutputConfig.KmsKeyId).
+package smguard.rules.hosting.captured_output_encrypted
+
+import data.smguard.lib.result
+import data.smguard.lib.value
+
+# output kind -> (the flag that says it is configured, its KMS key attribute)
+_outputs := {
+	"data capture": ["data_capture_enabled", "data_capture_kms_key_id"],
+	"asynchronous inference output": ["async_inference_enabled", "async_output_kms_key_id"],
+}
+
+deny contains finding if {
+	some config in input.resources.endpoint_configs
+	verdicts := [verdict |
+		some kind in ["data capture", "asynchronous inference output"]
+		verdict := _verdict(rego.metadata.chain(), config, kind)
+	]
+	finding := verdicts[0]
+}
+
+_verdict(chain, config, kind) := result.unknown(chain, config, flag) if {
+	[flag, _] := _outputs[kind]
+	value.unknown(config, flag)
+}
+
+_verdict(chain, config, kind) := result.require(chain, config, key, message) if {
+	message := sprintf("%s is configured without a KMS key", [kind])
+	[flag, key] := _outputs[kind]
+	not value.unknown(config, flag)
+	not config[flag] == false
+}

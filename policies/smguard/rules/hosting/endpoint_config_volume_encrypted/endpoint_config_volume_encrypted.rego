@@ -1,0 +1,24 @@
+# METADATA
+# title: SageMaker endpoint configuration volume is encrypted with KMS
+# description: |
+#   The storage volumes of the hosting instances hold the model artifacts; without kms_key_arn
+#   they are encrypted with an AWS-managed key the customer cannot restrict or revoke.
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM403
+#   severity: MEDIUM
+#   resource: endpoint_config
+#   remediation: >-
+#     Set kms_key_arn on aws_sagemaker_endpoint_configuration (KmsKeyId in CreateEndpointConfig).
+package smguard.rules.hosting.endpoint_config_volume_encrypted
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some resource in input.resources.endpoint_configs
+	finding := result.require(
+		rego.metadata.chain(), resource, "kms_key_arn",
+		"no KMS key is configured for the endpoint's volumes",
+	)
+}

@@ -1,0 +1,89 @@
+# METADATA
+# title: SageMaker endpoint serves only models in the VPC with network isolation
+# description: |
+#   An endpoint is what clients call; whether it is safe depends on the models behind it. The
+#   endpoint is followed to its endpoint configuration and from every production and shadow
+#   variant to its model, which must run in the customer VPC (SM401) with network isolation
+#   (SM402). When the chain leaves the input (a configuration or model not in the plan) the
+#   verdict is unknown.
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM405
+#   severity: HIGH
+#   resource: endpoint
+#   remediation: >-
+#     Give every model the endpoint serves a vpc_config and enable_network_isolation = true, or
+#     point the endpoint at a configuration whose variants use such models.
+package smguard.rules.hosting.endpoint_serves_compliant_models
+
+import data.smguard.lib.result
+import data.smguard.lib.value
+
+# Joins by ID, built once: no nested iteration over resources.
+_configs[config.meta.id] := config if some config in input.resources.endpoint_configs
+
+_models[model.meta.id] := model if some model in input.resources.models
+
+deny contains finding if {
+	some endpoint in input.resources.endpoints
+	failing := {model.meta.id |
+		some model in _served(endpoint)
+		_non_compliant(model)
+	}
+	count(failing) > 0
+	finding := result.fail(
+		rego.metadata.chain(), endpoint, "endpoint_config",
+		sprintf("serves models without VPC or network isolation: %s", [concat(", ", sort(failing))]),
+	)
+}
+
+deny contains finding if {
+	some endpoint in input.resources.endpoints
+	not _fails(endpoint)
+	_undecided(endpoint)
+	finding := result.unknown(rego.metadata.chain(), endpoint, "endpoint_config")
+}
+
+_fails(endpoint) if {
+	some model in _served(endpoint)
+	_non_compliant(model)
+}
+
+_served(endpoint) := {_models[variant.model] |
+	some variant in _configs[endpoint.endpoint_config].variants
+	variant.model != null
+}
+
+# The chain leaves the input, or a model's deciding value is not known.
+_undecided(endpoint) if not _configs[endpoint.endpoint_config]
+
+_undecided(endpoint) if value.unknown(_configs[endpoint.endpoint_config], "variants")
+
+_undecided(endpoint) if {
+	some variant in _configs[endpoint.endpoint_config].variants
+	not _models[variant.model]
+}
+
+_undecided(endpoint) if {
+	some model in _served(endpoint)
+	_unknown_fact(model)
+}
+
+_unknown_fact(model) if value.unknown(model, "enable_network_isolation")
+
+_unknown_fact(model) if value.undecided(model, "subnets")
+
+_unknown_fact(model) if value.undecided(model, "security_group_ids")
+
+# Known to fail SM401 or SM402 (a missing attribute counts: fail closed).
+_non_compliant(model) if {
+	some attribute in ["subnets", "security_group_ids"]
+	not value.present(model, attribute)
+	not value.undecided(model, attribute)
+}
+
+_non_compliant(model) if {
+	not value.unknown(model, "enable_network_isolation")
+	not model.enable_network_isolation == true
+}

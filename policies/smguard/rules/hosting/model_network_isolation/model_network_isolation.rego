@@ -1,0 +1,28 @@
+# METADATA
+# title: SageMaker model runs with network isolation
+# description: |
+#   With network isolation the inference containers cannot make outbound calls, so a
+#   compromised model or dependency cannot exfiltrate requests or pull code. Absent means off.
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM402
+#   severity: HIGH
+#   resource: model
+#   remediation: >-
+#     Set enable_network_isolation = true on aws_sagemaker_model (EnableNetworkIsolation in CreateModel).
+package smguard.rules.hosting.model_network_isolation
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some resource in input.resources.models
+	finding := result.decide(
+		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),
+		"network isolation is off (an absent setting means off)",
+	)
+}
+
+default _compliant(_) := false
+
+_compliant(resource) if resource.enable_network_isolation == true

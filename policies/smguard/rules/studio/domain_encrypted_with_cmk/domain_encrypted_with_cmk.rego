@@ -1,0 +1,21 @@
+# METADATA
+# title: SageMaker Studio domain storage is encrypted with a customer KMS key
+# description: |
+#   The domain's EFS home directories hold users' notebooks and data; without kms_key_id they
+#   are encrypted with an AWS-managed key the customer cannot restrict or revoke.
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM602
+#   severity: MEDIUM
+#   resource: domain
+#   remediation: >-
+#     Set kms_key_id on aws_sagemaker_domain (KmsKeyId in CreateDomain).
+package smguard.rules.studio.domain_encrypted_with_cmk
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some resource in input.resources.domains
+	finding := result.require(rego.metadata.chain(), resource, "kms_key_id", "no customer KMS key is configured")
+}

@@ -1,0 +1,39 @@
+# METADATA
+# title: SageMaker training job runs in the customer VPC
+# description: |
+#   Without a VpcConfig, training containers run in a SageMaker-managed VPC with internet
+#   access: training data and model artifacts can leave, and code can be pulled, outside any
+#   customer control. A VpcConfig needs both subnets and security groups. Covers training
+#   jobs, every training definition of a tuning job, and processing jobs (NetworkConfig), in
+#   Terraform resources, pipeline steps and Step Functions tasks; a value the pipeline fills in
+#   at run time is unknown.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html
+#     description: Give SageMaker training jobs access to resources in your Amazon VPC
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM301
+#   severity: HIGH
+#   resource: training_job
+#   remediation: >-
+#     Set vpc_config { subnets, security_group_ids } (Terraform) or VpcConfig (API, pipeline
+#     step, Step Functions task; NetworkConfig.VpcConfig for processing jobs), or set it for every
+#     job through the SageMaker Python SDK defaults file (smguard guardrails).
+package smguard.rules.training.in_customer_vpc
+
+import data.smguard.lib.result
+
+_messages := {
+	"subnets": "no VpcConfig subnets: the job runs in a SageMaker-managed VPC",
+	"security_group_ids": "VpcConfig has no security groups",
+}
+
+deny contains finding if {
+	some job in input.resources.training_jobs
+	verdicts := [verdict |
+		some attribute in ["subnets", "security_group_ids"]
+		verdict := result.require(rego.metadata.chain(), job, attribute, _messages[attribute])
+	]
+	finding := verdicts[0]
+}

@@ -1,0 +1,29 @@
+# METADATA
+# title: SageMaker training job encrypts inter-container traffic
+# description: |
+#   Distributed training exchanges gradients and data between instances; without inter-container
+#   traffic encryption that traffic crosses the network in clear text. Absent means off.
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM303
+#   severity: MEDIUM
+#   resource: training_job
+#   remediation: >-
+#     Set enable_inter_container_traffic_encryption = true (Terraform) or
+#     EnableInterContainerTrafficEncryption: true (API; NetworkConfig for processing jobs).
+package smguard.rules.training.inter_container_encryption
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some resource in input.resources.training_jobs
+	finding := result.decide(
+		rego.metadata.chain(), resource, "enable_inter_container_traffic_encryption", _compliant(resource),
+		"inter-container traffic encryption is off (an absent setting means off)",
+	)
+}
+
+default _compliant(_) := false
+
+_compliant(resource) if resource.enable_inter_container_traffic_encryption == true

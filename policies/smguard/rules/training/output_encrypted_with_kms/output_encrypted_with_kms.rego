@@ -1,0 +1,22 @@
+# METADATA
+# title: SageMaker training job output is encrypted with KMS
+# description: |
+#   Model artifacts and output written to S3 without an output KMS key are encrypted only with
+#   the bucket's default, which may be SSE-S3 and readable by anyone the bucket allows.
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM305
+#   severity: MEDIUM
+#   resource: training_job
+#   remediation: >-
+#     Set output_data_config { kms_key_id } (Terraform) or OutputDataConfig.KmsKeyId
+#     (ProcessingOutputConfig.KmsKeyId for processing jobs).
+package smguard.rules.training.output_encrypted_with_kms
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some resource in input.resources.training_jobs
+	finding := result.require(rego.metadata.chain(), resource, "output_kms_key_id", "no output KMS key is configured")
+}

@@ -1,0 +1,28 @@
+# METADATA
+# title: SageMaker training job has remote debugging off
+# description: |
+#   Remote debugging opens an SSM session into the training container, a way in that bypasses
+#   the network controls of the job.
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM307
+#   severity: MEDIUM
+#   resource: training_job
+#   remediation: >-
+#     Remove remote_debug_config or set enable_remote_debug = false (RemoteDebugConfig.EnableRemoteDebug).
+package smguard.rules.training.remote_debug_disabled
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some resource in input.resources.training_jobs
+	finding := result.decide(
+		rego.metadata.chain(), resource, "enable_remote_debug", _compliant(resource),
+		"remote debugging is enabled",
+	)
+}
+
+default _compliant(_) := false
+
+_compliant(resource) if resource.enable_remote_debug == false

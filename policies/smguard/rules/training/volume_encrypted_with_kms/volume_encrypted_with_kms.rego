@@ -1,0 +1,23 @@
+# METADATA
+# title: SageMaker training job volume is encrypted with KMS
+# description: |
+#   The ML storage volumes of training instances hold the training data and checkpoints;
+#   without VolumeKmsKeyId they are encrypted with an AWS-managed key the customer cannot
+#   restrict or revoke.
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM304
+#   severity: MEDIUM
+#   resource: training_job
+#   remediation: >-
+#     Set resource_config { volume_kms_key_id } (Terraform) or ResourceConfig.VolumeKmsKeyId
+#     (ProcessingResources.ClusterConfig.VolumeKmsKeyId for processing jobs).
+package smguard.rules.training.volume_encrypted_with_kms
+
+import data.smguard.lib.result
+
+deny contains finding if {
+	some resource in input.resources.training_jobs
+	finding := result.require(rego.metadata.chain(), resource, "volume_kms_key_id", "no volume KMS key is configured")
+}

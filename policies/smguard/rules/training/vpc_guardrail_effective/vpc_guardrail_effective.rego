@@ -1,0 +1,109 @@
+# METADATA
+# title: Preventive VPC guardrail for SageMaker jobs is effective
+# description: |
+#   The preventive half of pattern 6: an SCP or IAM policy that denies training, tuning and
+#   processing job creation when no VPC is given (sagemaker:VpcSubnets missing). Such
+#   guardrails are easy to get subtly wrong, and then they never fire: sagemaker:VpcSubnets and
+#   sagemaker:VpcSecurityGroupIds in one Null block deny only when both are missing; an
+#   Allow-only "guardrail" restricts nothing once another policy allows the action; a positive or
+#   IfExists-less test does not match a request that omits the key; and a guardrail that leaves
+#   out CreateHyperParameterTuningJob or CreateProcessingJob leaves a way around it. Every
+#   policy (identity or SCP) that mentions the VPC condition keys is checked.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
+#     description: Condition operator to check existence of condition keys
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: SM306
+#   severity: HIGH
+#   resource: iam_policy
+#   remediation: >-
+#     Use a Deny statement per missing key, each with its own Null condition ("Null":
+#     {"sagemaker:VpcSubnets": "true"}), covering CreateTrainingJob, CreateHyperParameterTuningJob
+#     and CreateProcessingJob; `smguard guardrails` generates such a policy.
+package smguard.rules.training.vpc_guardrail_effective
+
+import data.smguard.lib.iam
+import data.smguard.lib.result
+
+_vpc_keys := {"sagemaker:vpcsubnets", "sagemaker:vpcsecuritygroupids"}
+
+_job_actions := {
+	"sagemaker:createtrainingjob",
+	"sagemaker:createhyperparametertuningjob",
+	"sagemaker:createprocessingjob",
+}
+
+_policies := array.concat(input.resources.iam_policies, input.resources.service_control_policies)
+
+deny contains finding if {
+	some i, policy in _policies
+	finding := result.fail(rego.metadata.chain(), policy, "statements", concat("; ", sort(_problems[i])))
+}
+
+_problems[i] contains "it is Allow-only: an Allow restricts nothing when another policy allows the action" if {
+	some i, policy in _policies
+	_mentions_vpc_keys(policy.statements)
+	not _mentions_vpc_keys([s | some s in policy.statements; s.effect == "Deny"])
+}
+
+_problems[i] contains _null_both if {
+	some i, policy in _policies
+	some statement in policy.statements
+	statement.effect == "Deny"
+	_null_true(statement, "sagemaker:vpcsubnets")
+	_null_true(statement, "sagemaker:vpcsecuritygroupids")
+}
+
+_problems[i] contains sprintf("it does not deny %s when no VPC is given", [concat(", ", sort(missing))]) if {
+	some i, policy in _policies
+	_mentions_vpc_keys(policy.statements)
+	missing := {action |
+		some action in _job_actions
+		not _denied_without_vpc(policy, action)
+	}
+	count(missing) > 0
+}
+
+_null_both := "sagemaker:VpcSubnets and sagemaker:VpcSecurityGroupIds in one Null test deny only when both are missing"
+
+# A policy that tests the VPC condition keys is meant as a VPC guardrail.
+_mentions_vpc_keys(statements) if {
+	some statement in statements
+	some condition in statement.conditions
+	condition.key in _vpc_keys
+}
+
+_denied_without_vpc(policy, action) if {
+	some statement in policy.statements
+	statement.effect == "Deny"
+	iam.covers(statement, action)
+	some condition in statement.conditions
+	condition.key == "sagemaker:vpcsubnets"
+	_fires_when_absent(condition)
+	not _null_true(statement, "sagemaker:vpcsecuritygroupids")
+}
+
+_null_true(statement, key) if {
+	some condition in statement.conditions
+	condition.key == key
+	condition.base == "Null"
+	condition.values == ["true"]
+}
+
+# True for a request that leaves the key out: Null "true", or a negated test that IfExists or
+# ForAllValues makes true on an absent key.
+_fires_when_absent(condition) if {
+	condition.base == "Null"
+	condition.values == ["true"]
+}
+
+_fires_when_absent(condition) if {
+	condition.base in {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike"}
+	_true_on_absent_key(condition)
+}
+
+_true_on_absent_key(condition) if condition.if_exists
+
+_true_on_absent_key(condition) if condition.qualifier == "ForAllValues"

@@ -1,0 +1,135 @@
+"""SageMaker API request shapes -> canonical job settings.
+
+CreateTrainingJob, CreateHyperParameterTuningJob and CreateProcessingJob requests share their
+field names with the Describe* responses, with pipeline step ``Arguments`` and with Step
+Functions task ``Parameters``; one reader serves them all. Values a pipeline or state machine
+fills in at run time (``{"Get": "Parameters.Subnets"}``, ``"VpcConfig.$": "$.vpc"``) are unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from smguard.frontends.value import ABSENT, UNKNOWN, State, Value
+from smguard.model import JobKind
+
+Placeholder = Callable[[Any], bool]
+
+
+class ApiShapeError(ValueError):
+    """A field of the request has the wrong type; the message names it."""
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Reads fields of one request, telling run-time placeholders apart from values."""
+
+    request: Mapping[str, Any]
+    placeholder: Placeholder
+
+    def get(self, *path: str) -> Value:
+        node: Any = self.request
+        for depth, key in enumerate(path):
+            if self.placeholder(node):
+                return UNKNOWN
+            if not isinstance(node, Mapping):
+                raise ApiShapeError(f"{'.'.join(path[:depth])} is not an object")
+            if f"{key}.$" in node:  # Step Functions: the value comes from the state's input
+                return UNKNOWN
+            node = node.get(key)
+            if node is None:
+                return ABSENT
+        return UNKNOWN if self.placeholder(node) else Value(State.KNOWN, node)
+
+    def string(self, *path: str) -> Value:
+        value = self.get(*path)
+        if value.known and not isinstance(value.value, str):
+            raise ApiShapeError(f"{'.'.join(path)} is not a string")
+        return ABSENT if value.known and value.value == "" else value
+
+    def boolean(self, *path: str, default: bool) -> Value:
+        value = self.get(*path)
+        if value.state is State.ABSENT:
+            return Value(State.KNOWN, default)
+        if value.known and not isinstance(value.value, bool):
+            raise ApiShapeError(f"{'.'.join(path)} is not a boolean")
+        return value
+
+    def strings(self, *path: str) -> Value:
+        value = self.get(*path)
+        if not value.known:
+            return value
+        if not isinstance(value.value, list):
+            raise ApiShapeError(f"{'.'.join(path)} is not a list")
+        if any(self.placeholder(v) for v in value.value):
+            return UNKNOWN
+        if not all(isinstance(v, str) for v in value.value):
+            raise ApiShapeError(f"{'.'.join(path)} is not a list of strings")
+        items = sorted(v for v in value.value if v)
+        return Value(State.KNOWN, items) if items else ABSENT
+
+
+def _training(reader: Reader) -> dict[str, Value]:
+    return {
+        "subnets": reader.strings("VpcConfig", "Subnets"),
+        "security_group_ids": reader.strings("VpcConfig", "SecurityGroupIds"),
+        "enable_network_isolation": reader.boolean("EnableNetworkIsolation", default=False),
+        "enable_inter_container_traffic_encryption": reader.boolean(
+            "EnableInterContainerTrafficEncryption", default=False
+        ),
+        "volume_kms_key_id": reader.string("ResourceConfig", "VolumeKmsKeyId"),
+        "output_kms_key_id": reader.string("OutputDataConfig", "KmsKeyId"),
+        "enable_remote_debug": reader.boolean("RemoteDebugConfig", "EnableRemoteDebug", default=False),
+    }
+
+
+def _processing(reader: Reader) -> dict[str, Value]:
+    return {
+        "subnets": reader.strings("NetworkConfig", "VpcConfig", "Subnets"),
+        "security_group_ids": reader.strings("NetworkConfig", "VpcConfig", "SecurityGroupIds"),
+        "enable_network_isolation": reader.boolean("NetworkConfig", "EnableNetworkIsolation", default=False),
+        "enable_inter_container_traffic_encryption": reader.boolean(
+            "NetworkConfig", "EnableInterContainerTrafficEncryption", default=False
+        ),
+        "volume_kms_key_id": reader.string("ProcessingResources", "ClusterConfig", "VolumeKmsKeyId"),
+        "output_kms_key_id": reader.string("ProcessingOutputConfig", "KmsKeyId"),
+        "enable_remote_debug": Value(State.KNOWN, False),  # processing jobs have no remote debugging
+    }
+
+
+def job_settings(kind: JobKind, request: Any, placeholder: Placeholder) -> list[tuple[str, dict[str, Value]]]:
+    """(suffix, settings) for each job a request starts: one, or one per tuning job definition."""
+    if placeholder(request):
+        return [("", dict.fromkeys(_training(Reader({}, placeholder)), UNKNOWN))]
+    if not isinstance(request, Mapping):
+        raise ApiShapeError("the request is not an object")
+    reader = Reader(request, placeholder)
+    if kind == "training":
+        return [("", _training(reader))]
+    if kind == "processing":
+        return [("", _processing(reader))]
+    found: list[tuple[str, dict[str, Value]]] = []
+    single = reader.get("TrainingJobDefinition")
+    if single.unknown:
+        return [("", dict.fromkeys(_training(Reader({}, placeholder)), UNKNOWN))]
+    if single.known:
+        found.append(("", _training(Reader(_mapping(single.value, "TrainingJobDefinition"), placeholder))))
+    several = reader.get("TrainingJobDefinitions")
+    if several.unknown:
+        return [*found, ("/definitions", dict.fromkeys(_training(Reader({}, placeholder)), UNKNOWN))]
+    if several.known:
+        if not isinstance(several.value, list):
+            raise ApiShapeError("TrainingJobDefinitions is not a list")
+        for i, raw in enumerate(several.value):
+            definition = _mapping(raw, f"TrainingJobDefinitions.{i}")
+            name = definition.get("DefinitionName")
+            found.append((f"/{name if isinstance(name, str) else i}", _training(Reader(definition, placeholder))))
+    return found
+
+
+def _mapping(value: Any, path: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ApiShapeError(f"{path} is not an object")
+    return value

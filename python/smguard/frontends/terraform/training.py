@@ -1,0 +1,163 @@
+"""Training, tuning and processing jobs in a plan: ``aws_sagemaker_training_job``, the steps of
+``aws_sagemaker_pipeline`` definitions and the SageMaker tasks of ``aws_sfn_state_machine``s."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any, cast
+
+from smguard.frontends.sagemaker_api import ApiShapeError, job_settings
+from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
+from smguard.frontends.terraform.network import boolean, meta, string, strings, subnets_network
+from smguard.frontends.terraform.values import PlanResource
+from smguard.frontends.value import UNKNOWN, State, Value, plain
+from smguard.frontends.value import meta as value_meta
+from smguard.model import JobKind, TrainingJob
+
+_PIPELINE_STEPS: dict[str, JobKind] = {"Training": "training", "Tuning": "tuning", "Processing": "processing"}
+_SFN_TASKS: dict[str, JobKind] = {
+    "createtrainingjob": "training",
+    "createhyperparametertuningjob": "tuning",
+    "createprocessingjob": "processing",
+}
+_SETTINGS = (
+    "subnets",
+    "security_group_ids",
+    "enable_network_isolation",
+    "enable_inter_container_traffic_encryption",
+    "volume_kms_key_id",
+    "output_kms_key_id",
+    "enable_remote_debug",
+)
+
+
+def training_job(resource: PlanResource, index: PlanIndex, location: str) -> TrainingJob:
+    """``aws_sagemaker_training_job``: the provider's own resource."""
+    network = subnets_network(resource, index, "vpc_config", 0, "subnets")
+    values = {
+        "name": string(resource, "training_job_name"),
+        "subnets": strings(resource, "vpc_config", 0, "subnets"),
+        "security_group_ids": strings(resource, "vpc_config", 0, "security_group_ids"),
+        "enable_network_isolation": boolean(resource, "enable_network_isolation", default=False),
+        "enable_inter_container_traffic_encryption": boolean(
+            resource, "enable_inter_container_traffic_encryption", default=False
+        ),
+        "volume_kms_key_id": string(resource, "resource_config", 0, "volume_kms_key_id"),
+        "output_kms_key_id": string(resource, "output_data_config", 0, "kms_key_id"),
+        "enable_remote_debug": boolean(resource, "remote_debug_config", 0, "enable_remote_debug", default=False),
+    }
+    return cast(
+        TrainingJob,
+        {"meta": meta(resource, location, values), "kind": "training", **plain(values), "vpc_key": network.vpc_key},
+    )
+
+
+def pipeline_jobs(resource: PlanResource, _index: PlanIndex, location: str) -> list[TrainingJob]:
+    """The training, tuning and processing steps of a SageMaker pipeline definition."""
+    definition = _definition(resource, "pipeline_definition")
+    if definition is None:
+        return [_unknown_job(resource, location, "the pipeline definition is not known from the plan")]
+    steps = definition.get("Steps") if isinstance(definition, Mapping) else None
+    if not isinstance(steps, list):
+        raise MalformedResourceError(resource.address, "pipeline_definition has no Steps list")
+    jobs = []
+    for step in _pipeline_steps(steps):
+        kind = _PIPELINE_STEPS.get(str(step.get("Type")))
+        if kind is not None:
+            jobs += _jobs(resource, location, f"#{step.get('Name')}", kind, step.get("Arguments"), _pipeline_value)
+    return jobs
+
+
+def _pipeline_steps(steps: list[Any]) -> Iterator[Mapping[str, Any]]:
+    """Every step, including those nested in condition steps."""
+    stack = list(reversed(steps))
+    while stack:
+        step = stack.pop()
+        if not isinstance(step, Mapping):
+            continue
+        yield step
+        arguments = step.get("Arguments")
+        if step.get("Type") == "Condition" and isinstance(arguments, Mapping):
+            for branch in ("IfSteps", "ElseSteps"):
+                nested = arguments.get(branch)
+                stack.extend(reversed(nested) if isinstance(nested, list) else [])
+
+
+def _pipeline_value(value: Any) -> bool:
+    # {"Get": "Parameters.Subnets"}, {"Std:Join": ...}: filled in when the pipeline runs.
+    return isinstance(value, Mapping) and any(k == "Get" or str(k).startswith("Std:") for k in value)
+
+
+def state_machine_jobs(resource: PlanResource, _index: PlanIndex, location: str) -> list[TrainingJob]:
+    """The SageMaker job-creating tasks of a Step Functions state machine."""
+    definition = _definition(resource, "definition")
+    if definition is None:
+        return [_unknown_job(resource, location, "the state machine definition is not known from the plan")]
+    jobs = []
+    for path, state in _states(definition, ""):
+        task = str(state.get("Resource", "")).lower()
+        if state.get("Type") != "Task" or not task.startswith("arn:aws:states:::sagemaker:"):
+            continue
+        kind = _SFN_TASKS.get(task.removeprefix("arn:aws:states:::sagemaker:").split(".")[0])
+        if kind is not None:
+            request = state.get("Parameters", state.get("Arguments"))
+            jobs += _jobs(resource, location, f"#{path}", kind, request, _sfn_value)
+    return jobs
+
+
+def _states(definition: Any, prefix: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(path, state) for every state, including those in Parallel branches and Map iterators."""
+    states = definition.get("States") if isinstance(definition, Mapping) else None
+    for name, state in states.items() if isinstance(states, Mapping) else []:
+        if not isinstance(state, Mapping):
+            continue
+        path = f"{prefix}{name}"
+        yield path, state
+        for i, branch in enumerate(state.get("Branches") or []):
+            yield from _states(branch, f"{path}/{i}/")
+        for key in ("Iterator", "ItemProcessor"):
+            yield from _states(state.get(key), f"{path}/")
+
+
+def _sfn_value(value: Any) -> bool:
+    # A string "$.x" can only be a value when its key ends in ".$", which Reader handles;
+    # JSONata expressions are "{% ... %}" strings.
+    return isinstance(value, str) and value.startswith("{%") and value.endswith("%}")
+
+
+def _definition(resource: PlanResource, attribute: str) -> Any:
+    value = string(resource, attribute)
+    if not value.known:
+        return None
+    try:
+        return json.loads(value.value)
+    except ValueError:
+        raise MalformedResourceError(resource.address, f"{attribute} is not valid JSON") from None
+
+
+def _jobs(
+    resource: PlanResource, location: str, where: str, kind: JobKind, request: Any, placeholder: Any
+) -> list[TrainingJob]:
+    try:
+        settings = job_settings(kind, request, placeholder)
+    except ApiShapeError as exc:
+        raise MalformedResourceError(resource.address, f"{where.lstrip('#')}: {exc}") from None
+    return [_job(f"{resource.address}{where}{suffix}", resource, location, kind, values) for suffix, values in settings]
+
+
+def _job(job_id: str, resource: PlanResource, location: str, kind: JobKind, values: Mapping[str, Value]) -> TrainingJob:
+    everything = {"name": Value(State.KNOWN, job_id.rsplit("#", 1)[-1]), **values}
+    return cast(
+        TrainingJob,
+        {
+            "meta": value_meta(job_id, resource.type, location, everything),
+            "kind": kind,
+            **plain(everything),
+            "vpc_key": None,  # subnets in a definition are not resolved to resources of the plan
+        },
+    )
+
+
+def _unknown_job(resource: PlanResource, location: str, _why: str) -> TrainingJob:
+    return _job(resource.address, resource, location, "training", dict.fromkeys(_SETTINGS, UNKNOWN))
