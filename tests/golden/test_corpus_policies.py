@@ -1,7 +1,7 @@
 """The AWS documentation's and data-perimeter examples (tests/corpus/iam), with the verdicts we expect.
 
-Identity policies are judged by SM201-SM203, endpoint policies as the policy of a SageMaker API
-interface endpoint by SM501-SM503. SCP examples are guardrails for other rules and not listed.
+Identity policies are judged by SM201-SM203 and SM306, endpoint policies as the policy of a
+SageMaker API interface endpoint by SM501-SM503, SCPs by SM306.
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ IDENTITY = {
     "smdg__enforce_notebook_volume_kms.json": set(),
     "smdg__enforce_volume_kms_for_jobs.json": set(),
     "smdg__notebook_lockdown_no_internet_no_root_vpc.json": set(),
-    "smdg__restrict_training_to_vpc_vpcsubnets_sgs.json": set(),
+    # "Restrict training to a specific VPC" only allows: another policy granting CreateTrainingJob
+    # (AmazonSageMakerFullAccess, say) walks around it, and tuning/processing are not covered.
+    "smdg__restrict_training_to_vpc_vpcsubnets_sgs.json": {"SM306"},
 }
 
 ENDPOINT = {
@@ -102,6 +104,24 @@ def test_placeholder_organization_fails_against_the_configured_one() -> None:
     assert _rules(_endpoint("dpe__default_vpc_endpoint_policy.json"), ORGANIZATION) == {"SM501"}
 
 
-def test_every_identity_and_endpoint_example_has_an_expected_verdict() -> None:
-    scps = {p.name for p in CORPUS.glob("dpe__*_scp.json")}
-    assert {p.name for p in CORPUS.glob("*.json")} - scps == set(IDENTITY) | set(ENDPOINT)
+SCPS = {
+    # PreventNonVPCDeploymentSageMaker: a Null test on VpcSubnets alone, on every create action.
+    "dpe__restrict_nonvpc_deployment_scp.json": set(),
+    # Network perimeters for other services: no SageMaker job guardrail in them.
+    "dpe__network_perimeter_sourcevpc_scp.json": set(),
+    "dpe__network_perimeter_vpceorgid_scp.json": set(),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(SCPS.items()))
+def test_service_control_policy_examples(name: str, expected: set[str]) -> None:
+    document = empty_document()
+    statements = parse_policy((CORPUS / name).read_text())
+    document["resources"]["service_control_policies"].append(
+        {"meta": _meta(name), "name": name, "statements": statements}
+    )
+    assert _rules(document) == expected
+
+
+def test_every_example_has_an_expected_verdict() -> None:
+    assert {p.name for p in CORPUS.glob("*.json")} == set(IDENTITY) | set(ENDPOINT) | set(SCPS)

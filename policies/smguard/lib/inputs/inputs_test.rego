@@ -88,3 +88,59 @@ endpoint(policy) := {"resources": {"vpc_endpoints": [{
 	"endpoint_type": "Interface", "vpc_id": "vpc-1", "vpc_key": "vpc-1",
 	"private_dns_enabled": true, "policy": policy,
 }]}}
+
+_meta(id) := {"id": id, "source_type": "test", "location": "test", "unknown": [], "pending": []}
+
+# METADATA
+# description: A training job in the secure state of every SM3xx rule.
+hardened_job := {
+	"meta": _meta("job"), "kind": "training", "name": "job",
+	"subnets": ["subnet-1"], "security_group_ids": ["sg-1"], "vpc_key": null,
+	"enable_network_isolation": true, "enable_inter_container_traffic_encryption": true,
+	"volume_kms_key_id": "k", "output_kms_key_id": "k", "enable_remote_debug": false,
+}
+
+# METADATA
+# description: A document with the hardened training job changed by overrides.
+job(overrides) := {"resources": {"training_jobs": [object.union(hardened_job, overrides)]}}
+
+# METADATA
+# description: A document whose training job has an attribute that cannot be known.
+job_unknown(attribute) := job({attribute: null, "meta": {"unknown": [attribute]}})
+
+# METADATA
+# description: A model in the secure state of SM401 and SM402.
+hardened_model := {
+	"meta": _meta("model"), "name": "model", "subnets": ["subnet-1"], "security_group_ids": ["sg-1"],
+	"vpc_key": null, "enable_network_isolation": true,
+}
+
+# METADATA
+# description: An endpoint configuration in the secure state of SM403, SM404 and SM406.
+hardened_config := {
+	"meta": _meta("config"), "name": "config", "kms_key_arn": "k",
+	"variants": [{
+		"variant_name": "v", "shadow": false, "model_name": "model", "model": "model",
+		"enable_ssm_access": false,
+	}],
+	"data_capture_enabled": true, "data_capture_kms_key_id": "k",
+	"async_inference_enabled": false, "async_output_kms_key_id": null,
+}
+
+# METADATA
+# description: A document with an endpoint served by the given configuration and models.
+hosting(config, models) := {"resources": {
+	"endpoints": [{
+		"meta": _meta("endpoint"), "name": "endpoint",
+		"endpoint_config_name": "config", "endpoint_config": "config",
+	}],
+	"endpoint_configs": [config],
+	"models": models,
+}}
+
+# METADATA
+# description: A Studio domain in the secure state of SM601 and SM602.
+hardened_domain := {
+	"meta": _meta("domain"), "name": "domain", "app_network_access_type": "VpcOnly",
+	"vpc_id": "vpc-1", "vpc_key": "vpc-1", "kms_key_id": "k",
+}

@@ -4,7 +4,8 @@ import data.smguard.lib.inputs_test as inputs
 import data.smguard.rules.notebook.direct_internet_access_disabled as rule
 
 test_fail_direct_internet_enabled if {
-	inputs.verdicts(rule.deny) == {["SM101", "nb", "fail"]} with input as inputs.notebook({"direct_internet_access": true})
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.notebook({"direct_internet_access": true})
+	verdicts == {["SM101", "nb", "fail"]}
 }
 
 test_fail_attribute_missing if {

@@ -59,7 +59,8 @@ test_fail_approved_default_subnet if {
 }
 
 test_pass_approved_subnet_of_unknown_kind if {
-	count(rule.deny) == 0 with input as inputs.notebook_unknown("default_network") with data.smguard.config as subnets_only
+	findings := rule.deny with input as inputs.notebook_unknown("default_network") with data.smguard.config as subnets_only
+	count(findings) == 0
 }
 
 test_one_unknown_finding_when_both_lists_and_both_values_are_unknown if {

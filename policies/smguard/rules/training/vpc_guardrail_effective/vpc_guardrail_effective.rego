@@ -68,11 +68,13 @@ _problems[i] contains sprintf("it does not deny %s when no VPC is given", [conca
 
 _null_both := "sagemaker:VpcSubnets and sagemaker:VpcSecurityGroupIds in one Null test deny only when both are missing"
 
-# A policy that tests the VPC condition keys is meant as a VPC guardrail.
+# A policy that tests the VPC condition keys on job creation is meant as a VPC guardrail for jobs.
 _mentions_vpc_keys(statements) if {
 	some statement in statements
 	some condition in statement.conditions
 	condition.key in _vpc_keys
+	some action in _job_actions
+	iam.covers(statement, action)
 }
 
 _denied_without_vpc(policy, action) if {

@@ -1,0 +1,22 @@
+package smguard.rules.training.in_customer_vpc_test
+
+import data.smguard.lib.inputs_test as inputs
+import data.smguard.rules.training.in_customer_vpc as rule
+
+test_fail_no_vpc_config if {
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.job({"subnets": [], "security_group_ids": []})
+	verdicts == {["SM301", "job", "fail"]}
+}
+
+test_fail_no_security_groups if {
+	some finding in rule.deny with input as inputs.job({"security_group_ids": []})
+	finding.attribute == "security_group_ids"
+}
+
+test_unknown_pipeline_parameter if {
+	inputs.verdicts(rule.deny) == {["SM301", "job", "unknown"]} with input as inputs.job_unknown("subnets")
+}
+
+test_pass_hardened if {
+	count(rule.deny) == 0 with input as inputs.job({})
+}

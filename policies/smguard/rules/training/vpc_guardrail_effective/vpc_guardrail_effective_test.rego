@@ -1,0 +1,66 @@
+package smguard.rules.training.vpc_guardrail_effective_test
+
+import data.smguard.lib.inputs_test as inputs
+import data.smguard.rules.training.vpc_guardrail_effective as rule
+
+jobs := ["sagemaker:createtrainingjob", "sagemaker:createhyperparametertuningjob", "sagemaker:createprocessingjob"]
+
+null_subnets := inputs.condition("Null", "sagemaker:VpcSubnets", ["true"])
+
+null_groups := inputs.condition("Null", "sagemaker:VpcSecurityGroupIds", ["true"])
+
+deny_without(actions, conditions) := inputs.statement({"effect": "Deny", "actions": actions, "conditions": conditions})
+
+scp(statements) := {"resources": {"iam_policies": [], "service_control_policies": [
+	object.union(inputs.identity_policy(statements).resources.iam_policies[0], {"meta": {"id": "scp"}}),
+]}}
+
+test_pass_one_null_test_per_key if {
+	doc := scp([deny_without(jobs, [null_subnets]), deny_without(jobs, [null_groups])])
+	count(rule.deny) == 0 with input as doc
+}
+
+test_pass_wildcard_create_action if {
+	count(rule.deny) == 0 with input as scp([deny_without(["sagemaker:create*"], [null_subnets])])
+}
+
+test_pass_for_all_values_not_equals if {
+	condition := inputs.condition("ForAllValues:StringNotEquals", "sagemaker:VpcSubnets", ["subnet-1"])
+	count(rule.deny) == 0 with input as scp([deny_without(jobs, [condition])])
+}
+
+test_fail_both_keys_in_one_null_block if {
+	some finding in rule.deny with input as scp([deny_without(jobs, [null_subnets, null_groups])])
+	[finding.rule_id, finding.resource, finding.status] == ["SM306", "scp", "fail"]
+	contains(finding.message, "deny only when both are missing")
+}
+
+test_fail_missing_job_actions if {
+	some finding in rule.deny with input as scp([deny_without(["sagemaker:createtrainingjob"], [null_subnets])])
+	contains(
+		finding.message,
+		"it does not deny sagemaker:createhyperparametertuningjob, sagemaker:createprocessingjob when no VPC is given",
+	)
+}
+
+test_fail_allow_only if {
+	present := inputs.condition("Null", "sagemaker:VpcSubnets", ["false"])
+	allow := inputs.statement({"actions": jobs, "conditions": [present]})
+	some finding in rule.deny with input as scp([allow])
+	contains(finding.message, "Allow-only")
+}
+
+test_fail_positive_test_does_not_fire_on_missing_key if {
+	condition := inputs.condition("StringNotEquals", "sagemaker:VpcSubnets", ["subnet-1"])
+	inputs.verdicts(rule.deny) == {["SM306", "scp", "fail"]} with input as scp([deny_without(jobs, [condition])])
+}
+
+test_pass_policies_without_vpc_keys if {
+	count(rule.deny) == 0 with input as scp([inputs.statement({"actions": ["sagemaker:*"]})])
+}
+
+test_identity_policies_are_checked_too if {
+	doc := inputs.identity_policy([deny_without(jobs, [null_subnets, null_groups])])
+	verdicts := inputs.verdicts(rule.deny) with input as object.union(doc, {"resources": {"service_control_policies": []}})
+	verdicts == {["SM306", "p", "fail"]}
+}
