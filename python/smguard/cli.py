@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+import yaml
+
 from smguard import __version__, catalog
 from smguard.config import DEFAULT_NAME, parse_config
 from smguard.engine.opa_eval import evaluate
@@ -17,6 +19,7 @@ from smguard.errors import InputError
 from smguard.findings import FAILING
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert
+from smguard.guardrails import GuardrailSettings, guardrail_policy, sdk_defaults
 from smguard.jsonio import decode_text, parse_json
 from smguard.model import Document, judged_resources, merge
 from smguard.paths import policies_dir
@@ -47,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     conv = commands.add_parser("convert", help="write the canonical input document OPA evaluates")
     conv.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     conv.add_argument("-o", "--output", type=Path, required=True)
+
+    guard = commands.add_parser("guardrails", help="generate a deny policy (SCP/IAM) and SageMaker SDK defaults")
+    guard.add_argument("--subnets", nargs="+", required=True, metavar="SUBNET", help="approved subnet IDs")
+    guard.add_argument("--security-groups", nargs="+", required=True, metavar="SG", help="approved security group IDs")
+    guard.add_argument("--kms-key", nargs="+", default=[], metavar="ARN", help="approved KMS key ARNs")
+    guard.add_argument("--org", action="store_true", help="emit an SCP (checked against the SCP size limit)")
+    guard.add_argument("--emit", choices=("policy", "sdk-config"), default="policy", help="what to write")
+    guard.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -123,6 +134,16 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _guardrails(args: argparse.Namespace) -> int:
+    settings = GuardrailSettings(tuple(args.subnets), tuple(args.security_groups), tuple(args.kms_key), args.org)
+    if args.emit == "policy":
+        text = json.dumps(guardrail_policy(settings), indent=2) + "\n"
+    else:
+        text = yaml.safe_dump(sdk_defaults(settings), sort_keys=False)
+    _write(text, args.output)
+    return EXIT_CLEAN
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -133,4 +154,4 @@ def _write(text: str, output: Path | None) -> None:
         raise InputError(f"{output}: cannot write: {exc.strerror}") from None
 
 
-_COMMANDS = {"scan": _scan, "convert": _convert, "rules": _rules}
+_COMMANDS = {"scan": _scan, "convert": _convert, "rules": _rules, "guardrails": _guardrails}

@@ -92,6 +92,39 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         ),
     ),
     "aws_vpc_endpoint_policy": ({}, ("id",)),
+    "aws_sagemaker_training_job": (
+        {
+            "enable_network_isolation": None,
+            "enable_inter_container_traffic_encryption": None,
+            "remote_debug_config": [],
+            "resource_config": [],
+            "vpc_config": [],
+            "tags": None,
+        },
+        ("arn", "id", "tags_all"),
+    ),
+    "aws_sagemaker_model": (
+        {"enable_network_isolation": None, "vpc_config": [], "tags": None},
+        ("arn", "id", "tags_all"),
+    ),
+    "aws_sagemaker_endpoint_configuration": (
+        {
+            "kms_key_arn": None,
+            "data_capture_config": [],
+            "async_inference_config": [],
+            "shadow_production_variants": [],
+            "tags": None,
+        },
+        ("arn", "id", "tags_all"),
+    ),
+    "aws_sagemaker_endpoint": ({"tags": None}, ("arn", "id", "tags_all")),
+    "aws_sagemaker_domain": (
+        {"app_network_access_type": "PublicInternetOnly", "kms_key_id": None, "tags": None},
+        ("arn", "id", "url", "home_efs_file_system_id", "security_group_id_for_domain_boundary", "tags_all"),
+    ),
+    "aws_sagemaker_pipeline": ({"tags": None}, ("arn", "id", "tags_all")),
+    "aws_sfn_state_machine": ({"tags": None, "type": "STANDARD"}, ("arn", "id", "creation_date", "tags_all")),
+    "aws_organizations_policy": ({"type": "SERVICE_CONTROL_POLICY", "tags": None}, ("arn", "id", "tags_all")),
     "aws_kms_key": (
         {"deletion_window_in_days": None, "enable_key_rotation": False, "tags": None},
         ("arn", "id", "key_id", "policy", "tags_all"),
@@ -163,6 +196,28 @@ def _resolve(value: Any, known: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
+def _plan(value: Any, known: dict[str, dict[str, Any]]) -> tuple[Any, Any]:
+    """(after value, after_unknown mark): nested blocks get per-attribute marks, like Terraform's."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        afters, marks = [], []
+        for block in value:
+            after, mark = {}, {}
+            for key, inner in block.items():
+                planned, inner_mark = _plan(inner, known)
+                if inner_mark is True:
+                    mark[key] = True
+                else:
+                    after[key] = planned
+                    if inner_mark:
+                        mark[key] = inner_mark
+            afters.append(after)
+            marks.append(mark)
+        return afters, marks if any(marks) else False
+    if _is_unknown(value, known):
+        return None, True
+    return _resolve(value, known), False
+
+
 def synthesize(tf: Path) -> dict[str, Any]:
     parsed = hcl2.loads(tf.read_text())
     blocks = [
@@ -178,12 +233,15 @@ def synthesize(tf: Path) -> dict[str, Any]:
         after: dict[str, Any] = dict(defaults)
         unknown: dict[str, Any] = {c: True for c in computed if c not in attrs}
         for key, value in attrs.items():
-            if _is_unknown(value, known):
+            planned_value, mark = _plan(value, known)
+            if mark is True:
                 after.pop(key, None)
                 unknown[key] = True
             else:
-                after[key] = _resolve(value, known)
-        for key in unknown:
+                after[key] = planned_value
+                if mark:
+                    unknown[key] = mark
+        for key in [k for k, mark in unknown.items() if mark is True]:
             after.pop(key, None)
         address = f"{type_}.{name}"
         provider = "registry.terraform.io/hashicorp/aws"

@@ -55,7 +55,8 @@ def test_rule_ids_appear_only_in_metadata_and_fixtures() -> None:
         text = path.read_text()
         for match in re.finditer(r"\bSM[0-9]{3}\b", text):
             line = text[: match.start()].count("\n")
-            if not text.splitlines()[line].lstrip().startswith("#   id:"):
+            # METADATA and comments may name rules (cross-references); code may not.
+            if not text.splitlines()[line].lstrip().startswith("#"):
                 offenders.append(f"{path.relative_to(ROOT)}:{line + 1}")
     assert offenders == []
 

@@ -34,19 +34,21 @@ def endpoint_config(resource: PlanResource, index: PlanIndex, location: str) -> 
         # Data capture is on when configured, unless enable_capture says otherwise (API default).
         "data_capture_enabled": _configured_and(resource, capture, "data_capture_config", 0, "enable_capture"),
         "data_capture_kms_key_id": string(resource, "data_capture_config", 0, "kms_key_id"),
-        "async_inference_enabled": asynchronous if asynchronous.unknown else Value(State.KNOWN, asynchronous.known),
+        "async_inference_enabled": _present(asynchronous),
         "async_output_kms_key_id": string(resource, "async_inference_config", 0, "output_config", 0, "kms_key_id"),
         "variants": _variants(resource, index),
     }
     return cast(EndpointConfig, {"meta": meta(resource, location, values), **plain(values)})
 
 
+def _present(block: Value) -> Value:
+    """Whether a block is configured; a block with values known only after apply still is."""
+    return block if block.state is State.UNKNOWN else Value(State.KNOWN, block.state is not State.ABSENT)
+
+
 def _configured_and(resource: PlanResource, block: Value, *flag: str | int) -> Value:
-    if block.state is State.ABSENT:
-        return Value(State.KNOWN, False)
-    if block.unknown:
-        return block
-    return boolean(resource, *flag, default=True)
+    present = _present(block)
+    return present if not present.known or present.value is False else boolean(resource, *flag, default=True)
 
 
 def _variants(resource: PlanResource, index: PlanIndex) -> Value:

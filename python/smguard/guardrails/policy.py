@@ -1,0 +1,116 @@
+"""A deny policy that blocks SageMaker resources created outside the approved VPC settings.
+
+Every statement is a Deny that fires when the request omits the setting: a Null test per key
+(never two keys in one Null block, which would deny only when both are missing), or a negated
+test with ...IfExists. Usable as an SCP (``--org``) or as an IAM policy attached to every role
+that creates SageMaker resources.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from smguard.errors import InputError
+
+SCP_LIMIT = 5120  # characters, AWS Organizations
+IAM_LIMIT = 6144  # characters, customer managed policy
+
+_NOTEBOOK = "sagemaker:CreateNotebookInstance"
+_JOBS = ["sagemaker:CreateTrainingJob", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateProcessingJob"]
+_MODEL = "sagemaker:CreateModel"
+_ENDPOINT_CONFIG = "sagemaker:CreateEndpointConfig"
+
+_PATTERNS = {
+    "subnets": (re.compile(r"subnet-[0-9a-f]{8,17}"), "a subnet ID (subnet-…)"),
+    "security_groups": (re.compile(r"sg-[0-9a-f]{8,17}"), "a security group ID (sg-…)"),
+    "kms_keys": (re.compile(r"arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f-]+"), "a KMS key ARN"),
+}
+
+
+@dataclass(frozen=True)
+class GuardrailSettings:
+    subnets: tuple[str, ...]
+    security_groups: tuple[str, ...]
+    kms_keys: tuple[str, ...] = ()
+    organization: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.subnets or not self.security_groups:
+            raise InputError("guardrails need at least one subnet and one security group")
+        for field, values in (("subnets", self.subnets), ("security_groups", self.security_groups),
+                              ("kms_keys", self.kms_keys)):  # fmt: skip
+            pattern, what = _PATTERNS[field]
+            for value in values:
+                if not pattern.fullmatch(value):
+                    raise InputError(f"{value!r} is not {what}")
+
+
+def _deny(sid: str, actions: list[str], operator: str, key: str, values: str | list[str]) -> dict[str, Any]:
+    return {"Sid": sid, "Effect": "Deny", "Action": actions, "Resource": "*", "Condition": {operator: {key: values}}}
+
+
+def guardrail_policy(settings: GuardrailSettings) -> dict[str, Any]:
+    """The policy document; raises InputError when it would exceed the policy size limit."""
+    in_vpc = [_NOTEBOOK, *_JOBS, _MODEL]
+    statements = [
+        _deny("DenyWithoutVpcSubnets", in_vpc, "Null", "sagemaker:VpcSubnets", "true"),
+        _deny("DenyWithoutVpcSecurityGroups", in_vpc, "Null", "sagemaker:VpcSecurityGroupIds", "true"),
+        _deny(
+            "DenyUnapprovedSubnets",
+            in_vpc,
+            "ForAnyValue:StringNotEquals",
+            "sagemaker:VpcSubnets",
+            sorted(settings.subnets),
+        ),  # fmt: skip
+        _deny(
+            "DenyUnapprovedSecurityGroups",
+            in_vpc,
+            "ForAnyValue:StringNotEquals",
+            "sagemaker:VpcSecurityGroupIds",
+            sorted(settings.security_groups),
+        ),  # fmt: skip
+        _deny("DenyWithoutNetworkIsolation", [*_JOBS, _MODEL], "BoolIfExists", "sagemaker:NetworkIsolation", "false"),
+        _deny(
+            "DenyWithoutInterContainerEncryption",
+            _JOBS,
+            "BoolIfExists",
+            "sagemaker:InterContainerTrafficEncryption",
+            "false",
+        ),  # fmt: skip
+        _deny(
+            "DenyNotebookDirectInternetAccess",
+            [_NOTEBOOK],
+            "StringNotEqualsIfExists",
+            "sagemaker:DirectInternetAccess",
+            "Disabled",
+        ),  # fmt: skip
+        _deny(
+            "DenyNotebookRootAccess",
+            [_NOTEBOOK, "sagemaker:UpdateNotebookInstance"],
+            "StringNotEqualsIfExists",
+            "sagemaker:RootAccess",
+            "Disabled",
+        ),  # fmt: skip
+    ]
+    if settings.kms_keys:
+        keys = sorted(settings.kms_keys)
+        statements += [
+            _deny(
+                "DenyVolumesWithoutApprovedKey",
+                [_NOTEBOOK, *_JOBS, _ENDPOINT_CONFIG],
+                "ArnNotEqualsIfExists",
+                "sagemaker:VolumeKmsKeyArn",
+                keys,
+            ),  # fmt: skip
+            _deny("DenyOutputWithoutApprovedKey", _JOBS, "ArnNotEqualsIfExists", "sagemaker:OutputKmsKeyArn", keys),
+        ]
+    policy = {"Version": "2012-10-17", "Statement": statements}
+    size = len(json.dumps(policy, separators=(",", ":")))
+    limit = SCP_LIMIT if settings.organization else IAM_LIMIT
+    if size > limit:
+        kind = "SCP" if settings.organization else "IAM policy"
+        raise InputError(f"the guardrail is {size} characters, over the {kind} limit of {limit}; list fewer values")
+    return policy
