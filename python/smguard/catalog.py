@@ -23,6 +23,16 @@ class Rule:
     equivalents: dict[str, list[str]]
     always_on: bool
     """The rule cannot be disabled in the config."""
+    checkov_mirror: bool
+    """A Checkov check in ``checkov_checks`` restates the rule (file ``<id>_<area>_<slug>.py``)."""
+    checkov_not_mirrored: str
+    """Why there is no Checkov mirror, when there is none."""
+
+    @property
+    def mirror_module(self) -> str:
+        """The mirror's module name, by convention from the rule's ID and folder."""
+        area, slug = self.path.split("/")[-2:]
+        return f"{self.id.lower()}_{area}_{slug}"
 
     def to_json(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__} | {

@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from smguard import __version__, catalog
+from smguard import __version__, catalog, checkov_checks
 from smguard.config import DEFAULT_NAME, parse_config
 from smguard.engine.opa_eval import evaluate
 from smguard.errors import InputError
@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     guard.add_argument("--org", action="store_true", help="emit an SCP (checked against the SCP size limit)")
     guard.add_argument("--emit", choices=("policy", "sdk-config"), default="policy", help="what to write")
     guard.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+
+    commands.add_parser("checkov-dir", help="print the folder for checkov --external-checks-dir")
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -144,6 +146,11 @@ def _guardrails(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _checkov_dir(_: argparse.Namespace) -> int:
+    print(Path(checkov_checks.__file__).parent)
+    return EXIT_CLEAN
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -154,4 +161,10 @@ def _write(text: str, output: Path | None) -> None:
         raise InputError(f"{output}: cannot write: {exc.strerror}") from None
 
 
-_COMMANDS = {"scan": _scan, "convert": _convert, "rules": _rules, "guardrails": _guardrails}
+_COMMANDS = {
+    "scan": _scan,
+    "convert": _convert,
+    "rules": _rules,
+    "guardrails": _guardrails,
+    "checkov-dir": _checkov_dir,
+}

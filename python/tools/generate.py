@@ -48,6 +48,8 @@ def catalog() -> dict[str, Any]:
                 "related_resources": [r["ref"] for r in annotation.get("related_resources", [])],
                 "equivalents": custom.get("equivalents", {}),
                 "always_on": custom.get("always_on", False),
+                "checkov_mirror": custom.get("checkov_mirror", False),
+                "checkov_not_mirrored": custom.get("checkov_not_mirrored", "").strip(),
             }
         )
     return {"rules": sorted(rules, key=lambda r: r["id"])}

@@ -10,7 +10,7 @@ from smguard.errors import InputError
 
 
 def _rule(rule_id: str, *, always_on: bool = False) -> Rule:
-    return Rule(rule_id, "t", "LOW", "r", "d", "f", "p", "path", (), {}, always_on)
+    return Rule(rule_id, "t", "LOW", "r", "d", "f", "p", "path", (), {}, always_on, False, "")
 
 
 RULES = {"SM101": _rule("SM101"), "SM107": _rule("SM107")}

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, cast
 
+from smguard.frontends import workflows
 from smguard.frontends.sagemaker_api import ApiShapeError, job_settings
 from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
 from smguard.frontends.terraform.network import boolean, meta, string, strings, subnets_network
@@ -15,12 +16,6 @@ from smguard.frontends.value import UNKNOWN, State, Value, plain
 from smguard.frontends.value import meta as value_meta
 from smguard.model import JobKind, TrainingJob
 
-_PIPELINE_STEPS: dict[str, JobKind] = {"Training": "training", "Tuning": "tuning", "Processing": "processing"}
-_SFN_TASKS: dict[str, JobKind] = {
-    "createtrainingjob": "training",
-    "createhyperparametertuningjob": "tuning",
-    "createprocessingjob": "processing",
-}
 _SETTINGS = (
     "subnets",
     "security_group_ids",
@@ -57,73 +52,21 @@ def pipeline_jobs(resource: PlanResource, _index: PlanIndex, location: str) -> l
     """The training, tuning and processing steps of a SageMaker pipeline definition."""
     definition = _definition(resource, "pipeline_definition")
     if definition is None:
-        return [_unknown_job(resource, location, "the pipeline definition is not known from the plan")]
-    steps = definition.get("Steps") if isinstance(definition, Mapping) else None
-    if not isinstance(steps, list):
+        return [_unknown_job(resource, location)]
+    jobs = workflows.pipeline_jobs(definition)
+    if jobs is None:
         raise MalformedResourceError(resource.address, "pipeline_definition has no Steps list")
-    jobs = []
-    for step in _pipeline_steps(steps):
-        kind = _PIPELINE_STEPS.get(str(step.get("Type")))
-        if kind is not None:
-            jobs += _jobs(resource, location, f"#{step.get('Name')}", kind, step.get("Arguments"), _pipeline_value)
-    return jobs
-
-
-def _pipeline_steps(steps: list[Any]) -> Iterator[Mapping[str, Any]]:
-    """Every step, including those nested in condition steps."""
-    stack = list(reversed(steps))
-    while stack:
-        step = stack.pop()
-        if not isinstance(step, Mapping):
-            continue
-        yield step
-        arguments = step.get("Arguments")
-        if step.get("Type") == "Condition" and isinstance(arguments, Mapping):
-            for branch in ("IfSteps", "ElseSteps"):
-                nested = arguments.get(branch)
-                stack.extend(reversed(nested) if isinstance(nested, list) else [])
-
-
-def _pipeline_value(value: Any) -> bool:
-    # {"Get": "Parameters.Subnets"}, {"Std:Join": ...}: filled in when the pipeline runs.
-    return isinstance(value, Mapping) and any(k == "Get" or str(k).startswith("Std:") for k in value)
+    return [j for where, kind, request in jobs for j in _jobs(resource, location, where, kind, request,
+                                                                workflows.pipeline_placeholder)]  # fmt: skip
 
 
 def state_machine_jobs(resource: PlanResource, _index: PlanIndex, location: str) -> list[TrainingJob]:
     """The SageMaker job-creating tasks of a Step Functions state machine."""
     definition = _definition(resource, "definition")
     if definition is None:
-        return [_unknown_job(resource, location, "the state machine definition is not known from the plan")]
-    jobs = []
-    for path, state in _states(definition, ""):
-        task = str(state.get("Resource", "")).lower()
-        if state.get("Type") != "Task" or not task.startswith("arn:aws:states:::sagemaker:"):
-            continue
-        kind = _SFN_TASKS.get(task.removeprefix("arn:aws:states:::sagemaker:").split(".")[0])
-        if kind is not None:
-            request = state.get("Parameters", state.get("Arguments"))
-            jobs += _jobs(resource, location, f"#{path}", kind, request, _sfn_value)
-    return jobs
-
-
-def _states(definition: Any, prefix: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """(path, state) for every state, including those in Parallel branches and Map iterators."""
-    states = definition.get("States") if isinstance(definition, Mapping) else None
-    for name, state in states.items() if isinstance(states, Mapping) else []:
-        if not isinstance(state, Mapping):
-            continue
-        path = f"{prefix}{name}"
-        yield path, state
-        for i, branch in enumerate(state.get("Branches") or []):
-            yield from _states(branch, f"{path}/{i}/")
-        for key in ("Iterator", "ItemProcessor"):
-            yield from _states(state.get(key), f"{path}/")
-
-
-def _sfn_value(value: Any) -> bool:
-    # A string "$.x" can only be a value when its key ends in ".$", which Reader handles;
-    # JSONata expressions are "{% ... %}" strings.
-    return isinstance(value, str) and value.startswith("{%") and value.endswith("%}")
+        return [_unknown_job(resource, location)]
+    return [j for where, kind, request in workflows.state_machine_jobs(definition)
+            for j in _jobs(resource, location, where, kind, request, workflows.state_machine_placeholder)]  # fmt: skip
 
 
 def _definition(resource: PlanResource, attribute: str) -> Any:
@@ -159,5 +102,6 @@ def _job(job_id: str, resource: PlanResource, location: str, kind: JobKind, valu
     )
 
 
-def _unknown_job(resource: PlanResource, location: str, _why: str) -> TrainingJob:
+def _unknown_job(resource: PlanResource, location: str) -> TrainingJob:
+    """The definition is not known from the plan: whatever jobs it starts, their settings are unknown."""
     return _job(resource.address, resource, location, "training", dict.fromkeys(_SETTINGS, UNKNOWN))

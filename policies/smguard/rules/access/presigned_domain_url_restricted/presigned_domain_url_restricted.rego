@@ -13,6 +13,10 @@
 # custom:
 #   id: SM202
 #   severity: HIGH
+#   checkov_not_mirrored: >-
+#     judges all statements of a policy together (Allow grants against Deny restrictions) with
+#     IAM action and condition semantics; a Python restatement of smguard.lib.iam would be a
+#     second implementation to drift
 #   resource: iam_policy
 #   remediation: >-
 #     Add a Condition on aws:SourceIp, aws:SourceVpc or aws:SourceVpce to every Allow of

@@ -14,6 +14,9 @@
 # custom:
 #   id: SM203
 #   severity: MEDIUM
+#   checkov_not_mirrored: >-
+#     needs access.corporate_cidrs and access.allowed_vpce_ids from the smguard config, which
+#     Checkov does not have
 #   resource: iam_policy
 #   remediation: >-
 #     Narrow the aws:SourceIp ranges to the corporate egress ranges in access.corporate_cidrs

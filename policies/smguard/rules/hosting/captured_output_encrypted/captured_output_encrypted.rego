@@ -12,6 +12,7 @@
 # custom:
 #   id: SM404
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: endpoint_config
 #   remediation: >-
 #     Set data_capture_config { kms_key_id } and async_inference_config { output_config {

@@ -8,6 +8,7 @@
 # custom:
 #   id: SM403
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: endpoint_config
 #   remediation: >-
 #     Set kms_key_arn on aws_sagemaker_endpoint_configuration (KmsKeyId in CreateEndpointConfig).

@@ -11,6 +11,9 @@
 # custom:
 #   id: SM405
 #   severity: HIGH
+#   checkov_not_mirrored: >-
+#     a two-hop join (endpoint, endpoint configuration, model) that Checkov's YAML connection
+#     checks, one hop per condition, cannot express
 #   resource: endpoint
 #   remediation: >-
 #     Give every model the endpoint serves a vpc_config and enable_network_isolation = true, or

@@ -12,6 +12,7 @@
 # custom:
 #   id: SM401
 #   severity: HIGH
+#   checkov_mirror: true
 #   resource: model
 #   remediation: >-
 #     Set vpc_config { subnets, security_group_ids } on aws_sagemaker_model (VpcConfig in

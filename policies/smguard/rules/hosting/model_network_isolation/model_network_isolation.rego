@@ -8,6 +8,7 @@
 # custom:
 #   id: SM402
 #   severity: HIGH
+#   checkov_mirror: true
 #   resource: model
 #   remediation: >-
 #     Set enable_network_isolation = true on aws_sagemaker_model (EnableNetworkIsolation in CreateModel).

@@ -8,6 +8,7 @@
 # custom:
 #   id: SM406
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: endpoint_config
 #   remediation: >-
 #     Remove enable_ssm_access from the production variants (EnableSSMAccess in

@@ -9,6 +9,8 @@
 # custom:
 #   id: SM001
 #   severity: HIGH
+#   checkov_not_mirrored: >-
+#     read errors are smguard's own; Checkov reports its own parse failures
 #   always_on: true
 #   resource: any
 #   remediation: >-

@@ -18,6 +18,9 @@
 # custom:
 #   id: SM501
 #   severity: HIGH
+#   checkov_not_mirrored: >-
+#     judges the endpoint's effective policy, which a separate aws_vpc_endpoint_policy resource
+#     replaces; a Checkov resource check sees only the endpoint's inline policy
 #   resource: vpc_endpoint
 #   remediation: >-
 #     Attach an endpoint policy (policy on aws_vpc_endpoint, or aws_vpc_endpoint_policy) that

@@ -12,6 +12,7 @@
 # custom:
 #   id: SM503
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: vpc_endpoint
 #   remediation: >-
 #     Set private_dns_enabled = true (Terraform) or PrivateDnsEnabled: true on the interface

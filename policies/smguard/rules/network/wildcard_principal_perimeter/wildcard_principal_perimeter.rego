@@ -14,6 +14,9 @@
 # custom:
 #   id: SM502
 #   severity: MEDIUM
+#   checkov_not_mirrored: >-
+#     judges the endpoint's effective policy, which a separate aws_vpc_endpoint_policy resource
+#     replaces; a Checkov resource check sees only the endpoint's inline policy
 #   resource: vpc_endpoint
 #   remediation: >-
 #     Add aws:PrincipalOrgID (or aws:PrincipalAccount / aws:PrincipalArn) with your organization

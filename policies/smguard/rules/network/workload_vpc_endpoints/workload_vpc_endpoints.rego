@@ -15,6 +15,9 @@
 # custom:
 #   id: SM504
 #   severity: MEDIUM
+#   checkov_not_mirrored: >-
+#     compares the set of endpoints of a VPC with the workloads in it; Checkov checks judge one
+#     resource at a time
 #   resource: vpc
 #   remediation: >-
 #     Create interface endpoints com.amazonaws.<region>.sagemaker.api and .sagemaker.runtime

@@ -13,6 +13,7 @@
 # custom:
 #   id: SM101
 #   severity: HIGH
+#   checkov_mirror: true
 #   resource: notebook_instance
 #   remediation: >-
 #     Set direct_internet_access = "Disabled" (Terraform) or DirectInternetAccess: Disabled

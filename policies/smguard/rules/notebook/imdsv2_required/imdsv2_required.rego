@@ -12,6 +12,7 @@
 # custom:
 #   id: SM106
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: notebook_instance
 #   remediation: >-
 #     Set instance_metadata_service_configuration { minimum_instance_metadata_service_version =

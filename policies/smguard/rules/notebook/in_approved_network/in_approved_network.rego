@@ -15,6 +15,9 @@
 # custom:
 #   id: SM107
 #   severity: MEDIUM
+#   checkov_not_mirrored: >-
+#     needs the smguard config's network allow-lists and the subnet-to-VPC join, which a Checkov
+#     resource check cannot see
 #   resource: notebook_instance
 #   remediation: >-
 #     Place the notebook in a private subnet of an approved VPC and list that subnet or VPC in

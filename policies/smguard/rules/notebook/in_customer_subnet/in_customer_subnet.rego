@@ -13,6 +13,7 @@
 # custom:
 #   id: SM102
 #   severity: HIGH
+#   checkov_mirror: true
 #   resource: notebook_instance
 #   remediation: >-
 #     Set subnet_id (Terraform) or SubnetId (CloudFormation, CreateNotebookInstance) to a

@@ -12,6 +12,7 @@
 # custom:
 #   id: SM104
 #   severity: HIGH
+#   checkov_mirror: true
 #   resource: notebook_instance
 #   remediation: >-
 #     Set root_access = "Disabled" (Terraform) or RootAccess: Disabled (CloudFormation,

@@ -14,6 +14,7 @@
 # custom:
 #   id: SM103
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: notebook_instance
 #   remediation: >-
 #     Set security_groups (Terraform) or SecurityGroupIds (CloudFormation,

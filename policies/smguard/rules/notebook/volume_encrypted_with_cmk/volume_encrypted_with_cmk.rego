@@ -12,6 +12,7 @@
 # custom:
 #   id: SM105
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: notebook_instance
 #   remediation: >-
 #     Set kms_key_id (Terraform) or KmsKeyId (CloudFormation, CreateNotebookInstance) to a

@@ -8,6 +8,7 @@
 # custom:
 #   id: SM602
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: domain
 #   remediation: >-
 #     Set kms_key_id on aws_sagemaker_domain (KmsKeyId in CreateDomain).

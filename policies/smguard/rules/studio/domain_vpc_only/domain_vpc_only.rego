@@ -9,6 +9,7 @@
 # custom:
 #   id: SM601
 #   severity: HIGH
+#   checkov_mirror: true
 #   resource: domain
 #   remediation: >-
 #     Set app_network_access_type = "VpcOnly" (Terraform) or AppNetworkAccessType: VpcOnly, with

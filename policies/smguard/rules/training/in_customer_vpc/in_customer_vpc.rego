@@ -15,6 +15,7 @@
 # custom:
 #   id: SM301
 #   severity: HIGH
+#   checkov_mirror: true
 #   resource: training_job
 #   remediation: >-
 #     Set vpc_config { subnets, security_group_ids } (Terraform) or VpcConfig (API, pipeline

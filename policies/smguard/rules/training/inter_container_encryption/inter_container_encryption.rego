@@ -8,6 +8,7 @@
 # custom:
 #   id: SM303
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: training_job
 #   remediation: >-
 #     Set enable_inter_container_traffic_encryption = true (Terraform) or

@@ -9,6 +9,7 @@
 # custom:
 #   id: SM302
 #   severity: HIGH
+#   checkov_mirror: true
 #   resource: training_job
 #   remediation: >-
 #     Set enable_network_isolation = true (Terraform) or EnableNetworkIsolation: true (API,

@@ -8,6 +8,7 @@
 # custom:
 #   id: SM305
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: training_job
 #   remediation: >-
 #     Set output_data_config { kms_key_id } (Terraform) or OutputDataConfig.KmsKeyId

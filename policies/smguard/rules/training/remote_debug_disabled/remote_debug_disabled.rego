@@ -8,6 +8,7 @@
 # custom:
 #   id: SM307
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: training_job
 #   remediation: >-
 #     Remove remote_debug_config or set enable_remote_debug = false (RemoteDebugConfig.EnableRemoteDebug).

@@ -9,6 +9,7 @@
 # custom:
 #   id: SM304
 #   severity: MEDIUM
+#   checkov_mirror: true
 #   resource: training_job
 #   remediation: >-
 #     Set resource_config { volume_kms_key_id } (Terraform) or ResourceConfig.VolumeKmsKeyId

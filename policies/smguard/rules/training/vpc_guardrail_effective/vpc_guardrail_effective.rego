@@ -17,6 +17,9 @@
 # custom:
 #   id: SM306
 #   severity: HIGH
+#   checkov_not_mirrored: >-
+#     judges which job actions the Deny statements of a policy cover with a firing Null test,
+#     across statements; as for SM201
 #   resource: iam_policy
 #   remediation: >-
 #     Use a Deny statement per missing key, each with its own Null condition ("Null":

@@ -1,0 +1,21 @@
+"""SM105 mirror: a customer KMS key is configured."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from checkov.common.models.enums import CheckCategories
+
+from smguard.checkov_mirror import MirrorCheck, present, setting
+
+
+class NotebookVolumeEncryptedWithCmk(MirrorCheck):
+    def __init__(self) -> None:
+        super().__init__("SM105", ("aws_sagemaker_notebook_instance",), CheckCategories.ENCRYPTION)
+
+    def verdict(self, conf: Mapping[str, Any]) -> bool | None:
+        return present(setting(conf, "kms_key_id"))
+
+
+check = NotebookVolumeEncryptedWithCmk()

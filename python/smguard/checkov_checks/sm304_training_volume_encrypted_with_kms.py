@@ -1,0 +1,21 @@
+"""SM304 mirror: every job has a volume KMS key."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from checkov.common.models.enums import CheckCategories
+
+from smguard.checkov_mirror import JOB_RESOURCES, MirrorCheck, all_jobs, required
+
+
+class TrainingVolumeEncryptedWithKms(MirrorCheck):
+    def __init__(self) -> None:
+        super().__init__("SM304", JOB_RESOURCES, CheckCategories.ENCRYPTION)
+
+    def verdict(self, conf: Mapping[str, Any]) -> bool | None:
+        return all_jobs(self.entity_type, conf, lambda job: required(job, "volume_kms_key_id"))
+
+
+check = TrainingVolumeEncryptedWithKms()

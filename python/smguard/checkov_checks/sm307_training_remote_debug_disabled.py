@@ -1,0 +1,21 @@
+"""SM307 mirror: no job has remote debugging on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from checkov.common.models.enums import CheckCategories
+
+from smguard.checkov_mirror import JOB_RESOURCES, MirrorCheck, all_jobs, flag
+
+
+class TrainingRemoteDebugDisabled(MirrorCheck):
+    def __init__(self) -> None:
+        super().__init__("SM307", JOB_RESOURCES, CheckCategories.GENERAL_SECURITY)
+
+    def verdict(self, conf: Mapping[str, Any]) -> bool | None:
+        return all_jobs(self.entity_type, conf, lambda job: flag(job, "enable_remote_debug", False))
+
+
+check = TrainingRemoteDebugDisabled()

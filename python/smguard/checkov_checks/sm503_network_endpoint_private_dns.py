@@ -1,0 +1,26 @@
+"""SM503 mirror: SageMaker interface endpoints have private DNS on; absent means off."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from checkov.common.models.enums import CheckCategories
+
+from smguard.checkov_mirror import MirrorCheck, setting
+from smguard.frontends.services import sagemaker_service
+
+
+class NetworkEndpointPrivateDns(MirrorCheck):
+    def __init__(self) -> None:
+        super().__init__("SM503", ("aws_vpc_endpoint",), CheckCategories.NETWORKING)
+
+    def verdict(self, conf: Mapping[str, Any]) -> bool | None:
+        service = setting(conf, "service_name")
+        interface = setting(conf, "vpc_endpoint_type") == "Interface"
+        if not isinstance(service, str) or sagemaker_service(service) is None or not interface:
+            return True
+        return setting(conf, "private_dns_enabled") is True
+
+
+check = NetworkEndpointPrivateDns()

@@ -1,0 +1,21 @@
+"""SM602 mirror: kms_key_id is set."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from checkov.common.models.enums import CheckCategories
+
+from smguard.checkov_mirror import MirrorCheck, present, setting
+
+
+class StudioDomainEncryptedWithCmk(MirrorCheck):
+    def __init__(self) -> None:
+        super().__init__("SM602", ("aws_sagemaker_domain",), CheckCategories.ENCRYPTION)
+
+    def verdict(self, conf: Mapping[str, Any]) -> bool | None:
+        return present(setting(conf, "kms_key_id"))
+
+
+check = StudioDomainEncryptedWithCmk()

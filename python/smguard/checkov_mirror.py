@@ -1,0 +1,146 @@
+"""What every Checkov mirror shares: reading Checkov's resource conf, and identity from the catalog.
+
+Checkov hands a check each attribute wrapped in a list (``["Disabled"]``), blocks as lists of
+such dicts, and adds bookkeeping keys (``__startline__``, ``start_line``, ``references_``…).
+``setting`` unwraps that once; mirrors read nothing else. Name, severity and guideline come
+from the generated catalog, so a mirror never types them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from checkov.common.bridgecrew.severities import Severities
+from checkov.common.models.enums import CheckCategories, CheckResult
+from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
+
+from smguard.catalog import rules
+from smguard.frontends import workflows
+from smguard.frontends.sagemaker_api import ApiShapeError, job_settings
+from smguard.frontends.value import ABSENT, State, Value
+
+GUIDELINE = "https://github.com/smguard/smguard/blob/main/policies/{path}/README.md"
+_BOOKKEEPING = frozenset({"start_line", "end_line", "references_"})
+
+
+def _unwrap(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
+def setting(conf: Mapping[str, Any], *path: str) -> Any:
+    """The value at ``path`` (attribute, then names inside the first block); None when absent."""
+    node: Any = conf
+    for key in path:
+        node = _unwrap(node)
+        if not isinstance(node, Mapping) or key.startswith("__") or key in _BOOKKEEPING:
+            return None
+        node = node.get(key)
+    return _unwrap(node)
+
+
+def blocks(conf: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+    """Every block of a repeated block (e.g. ``production_variants``)."""
+    value = conf.get(name)
+    return [b for b in value if isinstance(b, Mapping)] if isinstance(value, list) else []
+
+
+def present(value: Any) -> bool:
+    """Set to something: a value, a reference (which Checkov shows as its text), a non-empty list."""
+    return value not in (None, "", [], {}) and value != [None]
+
+
+class MirrorCheck(BaseResourceCheck):
+    """A Checkov check restating one smguard rule; subclasses implement ``verdict``."""
+
+    def __init__(self, rule_id: str, resources: tuple[str, ...], category: CheckCategories) -> None:
+        rule = rules()[rule_id]
+        super().__init__(
+            name=rule.title,
+            id=rule.id,
+            categories=(CheckCategories.AI_AND_ML, category),
+            supported_resources=resources,
+            guideline=GUIDELINE.format(path=rule.path),
+        )
+        self.severity = Severities[rule.severity]  # type: ignore[assignment]  # Checkov sets it after init
+
+    def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
+        verdict = self.verdict(conf)
+        if verdict is None:
+            return CheckResult.UNKNOWN
+        return CheckResult.PASSED if verdict else CheckResult.FAILED
+
+    def verdict(self, conf: Mapping[str, Any]) -> bool | None:
+        """True when compliant, False when not, None when the conf cannot tell."""
+        raise NotImplementedError
+
+
+JOB_RESOURCES = ("aws_sagemaker_training_job", "aws_sagemaker_pipeline", "aws_sfn_state_machine")
+
+
+def _known(value: Any, default: Any = None) -> Value:
+    if value is None:
+        return ABSENT if default is None else Value(State.KNOWN, default)
+    return Value(State.KNOWN, value)
+
+
+def job_settings_of(entity_type: str, conf: Mapping[str, Any]) -> list[dict[str, Value]] | None:
+    """The settings of every job the resource starts, as the frontend reads them; None when unknowable."""
+    if entity_type == "aws_sagemaker_training_job":
+        subnets, groups = setting(conf, "vpc_config", "subnets"), setting(conf, "vpc_config", "security_group_ids")
+        return [
+            {
+                "subnets": _known(subnets if present(subnets) else None),
+                "security_group_ids": _known(groups if present(groups) else None),
+                "enable_network_isolation": _known(setting(conf, "enable_network_isolation"), False),
+                "enable_inter_container_traffic_encryption": _known(
+                    setting(conf, "enable_inter_container_traffic_encryption"), False
+                ),
+                "volume_kms_key_id": _known(setting(conf, "resource_config", "volume_kms_key_id") or None),
+                "output_kms_key_id": _known(setting(conf, "output_data_config", "kms_key_id") or None),
+                "enable_remote_debug": _known(setting(conf, "remote_debug_config", "enable_remote_debug"), False),
+            }
+        ]
+    attribute, jobs_of, placeholder = {
+        "aws_sagemaker_pipeline": ("pipeline_definition", workflows.pipeline_jobs, workflows.pipeline_placeholder),
+        "aws_sfn_state_machine": ("definition", workflows.state_machine_jobs, workflows.state_machine_placeholder),
+    }[entity_type]
+    definition = setting(conf, attribute)
+    if isinstance(definition, str):
+        try:
+            definition = json.loads(definition)
+        except ValueError:
+            return None
+    jobs = jobs_of(definition)
+    if not jobs:
+        return None if jobs is None else []
+    try:
+        return [values for _, kind, request in jobs for _, values in job_settings(kind, request, placeholder)]
+    except ApiShapeError:
+        return None
+
+
+def all_jobs(
+    entity_type: str, conf: Mapping[str, Any], compliant: Callable[[dict[str, Value]], bool | None]
+) -> bool | None:
+    """Fails when any job fails, unknown when any is unknown (and none fails), passes otherwise."""
+    settings = job_settings_of(entity_type, conf)
+    if settings is None:
+        return None
+    verdicts = [compliant(job) for job in settings]
+    if False in verdicts:
+        return False
+    return None if None in verdicts else True
+
+
+def flag(job: dict[str, Value], attribute: str, expected: bool) -> bool | None:
+    value = job[attribute]
+    return None if value.unknown else value.value is expected
+
+
+def required(job: dict[str, Value], *attributes: str) -> bool | None:
+    values = [job[a] for a in attributes]
+    if any(v.state is State.ABSENT for v in values):
+        return False
+    return None if any(v.state is State.UNKNOWN for v in values) else True
