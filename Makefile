@@ -14,6 +14,8 @@ OPA_VERSION := v1.22.3
 # Newest versions that install here (checked 2026-11-28).
 CONFTEST_VERSION := v0.71.1
 REGAL_VERSION := v0.42.0
+# Microsoft's SARIF validator (self-contained Linux build from the npm registry), for the tests.
+SARIF_MULTITOOL_VERSION := 5.7.0
 COVERAGE_THRESHOLD := 90
 
 OPA := $(BIN)/opa
@@ -43,7 +45,8 @@ $(STAMPS)/venv: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@
 
-tools: $(STAMPS)/opa-$(OPA_VERSION) $(STAMPS)/conftest-$(CONFTEST_VERSION) $(STAMPS)/regal-$(REGAL_VERSION)
+tools: $(STAMPS)/opa-$(OPA_VERSION) $(STAMPS)/conftest-$(CONFTEST_VERSION) $(STAMPS)/regal-$(REGAL_VERSION) \
+	$(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
 
 $(STAMPS)/opa-$(OPA_VERSION):
 	@mkdir -p $(STAMPS)
@@ -61,6 +64,12 @@ $(STAMPS)/regal-$(REGAL_VERSION):
 	@mkdir -p $(STAMPS) $(TOOLS)/regal-module
 	cd $(TOOLS)/regal-module && rm -f go.mod go.sum && go mod init smguard-tools/regal >/dev/null 2>&1 \
 		&& go get github.com/open-policy-agent/regal@$(REGAL_VERSION) && go install github.com/open-policy-agent/regal
+	@touch $@
+
+$(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION):
+	@mkdir -p $(STAMPS) $(TOOLS)/sarif-multitool
+	npm install --silent --no-audit --no-fund --prefix $(TOOLS)/sarif-multitool \
+		@microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION)
 	@touch $@
 
 demo: setup

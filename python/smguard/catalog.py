@@ -8,6 +8,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+DOCS = "https://github.com/smguard/smguard/blob/main/policies/{path}/README.md"
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -27,6 +29,11 @@ class Rule:
     """A Checkov check in ``checkov_checks`` restates the rule (file ``<id>_<area>_<slug>.py``)."""
     checkov_not_mirrored: str
     """Why there is no Checkov mirror, when there is none."""
+
+    @property
+    def doc_url(self) -> str:
+        """The rule's generated documentation page."""
+        return DOCS.format(path=self.path)
 
     @property
     def mirror_module(self) -> str:

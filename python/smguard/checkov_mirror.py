@@ -8,8 +8,10 @@ from the generated catalog, so a mirror never types them.
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from checkov.common.bridgecrew.severities import Severities
@@ -21,7 +23,6 @@ from smguard.frontends import workflows
 from smguard.frontends.sagemaker_api import ApiShapeError, job_settings
 from smguard.frontends.value import ABSENT, State, Value
 
-GUIDELINE = "https://github.com/smguard/smguard/blob/main/policies/{path}/README.md"
 _BOOKKEEPING = frozenset({"start_line", "end_line", "references_"})
 
 
@@ -54,14 +55,15 @@ def present(value: Any) -> bool:
 class MirrorCheck(BaseResourceCheck):
     """A Checkov check restating one smguard rule; subclasses implement ``verdict``."""
 
-    def __init__(self, rule_id: str, resources: tuple[str, ...], category: CheckCategories) -> None:
-        rule = rules()[rule_id]
+    def __init__(self, resources: tuple[str, ...], category: CheckCategories) -> None:
+        # The rule is named by the mirror's file, "<rule id>_<area>_<slug>.py": its ID is typed nowhere.
+        rule = rules()[Path(inspect.getfile(type(self))).stem.split("_", 1)[0].upper()]
         super().__init__(
             name=rule.title,
             id=rule.id,
             categories=(CheckCategories.AI_AND_ML, category),
             supported_resources=resources,
-            guideline=GUIDELINE.format(path=rule.path),
+            guideline=rule.doc_url,
         )
         self.severity = Severities[rule.severity]  # type: ignore[assignment]  # Checkov sets it after init
 

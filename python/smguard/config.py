@@ -5,6 +5,7 @@ Found at ``--config FILE``, else ``.smguard.yaml`` in the working directory, els
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import re
 from collections.abc import Callable, Mapping
@@ -66,8 +67,11 @@ def parse_config(text: str, name: str, *, rules: Mapping[str, Rule]) -> dict[str
     if not isinstance(config, dict):
         raise InputError(f"{name}: the config must be a mapping, not a {type(config).__name__}")
     for section, settings in config.items():
+        if section == "waivers":
+            config["waivers"] = _waivers(settings, name, rules)
+            continue
         if section not in _SPEC:
-            raise InputError(f"{name}: unknown config section {section!r} (known: {', '.join(_SPEC)})")
+            raise InputError(f"{name}: unknown config section {section!r} (known: {', '.join([*_SPEC, 'waivers'])})")
         if not isinstance(settings, Mapping):
             raise InputError(f"{name}: {section} must be a mapping")
         for key, value in settings.items():
@@ -82,6 +86,48 @@ def parse_config(text: str, name: str, *, rules: Mapping[str, Rule]) -> dict[str
             "that could not be read)"
         )
     return config
+
+
+_WAIVER_KEYS = ("rule", "resource", "reason", "expires")
+
+
+def _waivers(waivers: Any, name: str, rules: Mapping[str, Rule]) -> list[dict[str, str]]:
+    """``[{rule, resource (glob), reason, expires}]``: every key required, dates as YYYY-MM-DD."""
+    if not isinstance(waivers, list):
+        raise InputError(f"{name}: waivers must be a list")
+    checked = []
+    for i, waiver in enumerate(waivers):
+        where = f"{name}: waivers[{i}]"
+        if not isinstance(waiver, Mapping):
+            raise InputError(f"{where} must be a mapping")
+        unknown = set(waiver) - set(_WAIVER_KEYS)
+        if unknown:
+            raise InputError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: {', '.join(_WAIVER_KEYS)})")
+        for key in _WAIVER_KEYS:
+            if waiver.get(key) in (None, ""):
+                raise InputError(f"{where}: {key} is required" + (": say why" if key == "reason" else ""))
+        expires = waiver["expires"]
+        if isinstance(expires, str):
+            try:
+                expires = datetime.date.fromisoformat(expires)
+            except ValueError:
+                raise InputError(f"{where}: expires {waiver['expires']!r} is not a date (YYYY-MM-DD)") from None
+        if not isinstance(expires, datetime.date):
+            raise InputError(f"{where}: expires must be a date (YYYY-MM-DD)")
+        rule = str(waiver["rule"])
+        if rule not in rules:
+            raise InputError(f"{where}: unknown rule {rule!r}")
+        if rules[rule].always_on:
+            raise InputError(f"{where}: {rule} cannot be waived (it reports input that could not be read)")
+        checked.append(
+            {
+                "rule": rule,
+                "resource": str(waiver["resource"]),
+                "reason": str(waiver["reason"]),
+                "expires": expires.isoformat(),
+            }  # fmt: skip
+        )
+    return checked
 
 
 def _check_setting(name: str, section: str, key: Any, value: Any) -> None:

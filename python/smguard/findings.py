@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, cast
 
-Status = Literal["fail", "unknown", "error"]
-STATUSES: tuple[Status, ...] = ("fail", "error", "unknown")
+Status = Literal["fail", "unknown", "error", "waived"]
+STATUSES: tuple[Status, ...] = ("fail", "error", "unknown", "waived")
 FAILING: frozenset[str] = frozenset({"fail", "error"})
 SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")
 
@@ -27,6 +27,8 @@ class Finding:
     title: str
     message: str
     location: str
+    waiver: str
+    """The waiver's reason when the status is ``waived``; empty otherwise."""
 
     @classmethod
     def from_json(cls, raw: Any) -> Finding:

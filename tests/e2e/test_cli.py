@@ -30,10 +30,20 @@ def test_defaults_notebook_fails_sm101_to_sm106_and_hardened_one_passes() -> Non
     defaults = "aws_sagemaker_notebook_instance.defaults"
     assert flagged == {(rule, defaults, "fail") for rule in ("SM101", "SM102", "SM103", "SM104", "SM105", "SM106")}
     assert report["summary"]["resources"] == 5  # 2 notebooks and 3 VPC endpoints
-    assert report["summary"]["by_status"] == {"fail": 6, "error": 0, "unknown": 0}
+    assert report["summary"]["by_status"] == {"fail": 6, "error": 0, "unknown": 0, "waived": 0}
     assert report["summary"]["passed"] is False
     finding = report["findings"][0]
-    assert set(finding) == {"rule_id", "status", "severity", "resource", "message", "title", "attribute", "location"}
+    assert set(finding) == {
+        "rule_id",
+        "status",
+        "severity",
+        "resource",
+        "message",
+        "title",
+        "attribute",
+        "location",
+        "waiver",
+    }
 
 
 def test_text_report_groups_findings_by_resource() -> None:
@@ -42,13 +52,13 @@ def test_text_report_groups_findings_by_resource() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("aws_sagemaker_notebook_instance.defaults")
     assert sum(line.startswith("  FAIL") for line in lines) == 6
-    assert lines[-1] == "5 resources scanned: 6 failed, 0 errors, 0 unknown - FAILED"
+    assert lines[-1] == "5 resources scanned: 6 failed, 0 errors, 0 unknown, 0 waived - FAILED"
 
 
 def test_clean_plan_exits_zero() -> None:
     result = smguard("scan", ROOT / "tests/golden/SM101/pass_direct_internet_disabled/plan.json")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "4 resources scanned: 0 failed, 0 errors, 0 unknown"
+    assert result.stdout.strip() == "4 resources scanned: 0 failed, 0 errors, 0 unknown, 0 waived"
 
 
 def test_config_disables_rules(tmp_path: Path) -> None:

@@ -16,14 +16,16 @@ deny contains _message(finding) if {
 }
 
 # METADATA
-# description: Findings whose deciding value is unknown, as conftest warnings.
+# description: Findings whose deciding value is unknown, and waived findings, as conftest warnings.
 # entrypoint: true
 warn contains _message(finding) if {
 	some finding in main.findings
-	finding.status == "unknown"
+	finding.status in {"unknown", "waived"}
 }
 
 _message(finding) := object.union(finding, {"msg": sprintf(
-	"%s %s: %s [%s]",
-	[finding.rule_id, finding.resource, finding.message, finding.title],
+	"%s%s %s: %s [%s]",
+	[_prefix[finding.status], finding.rule_id, finding.resource, finding.message, finding.title],
 )})
+
+_prefix := {"fail": "", "error": "", "unknown": "", "waived": "WAIVED "}

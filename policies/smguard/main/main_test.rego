@@ -31,3 +31,41 @@ test_error_findings_cannot_be_disabled if {
 		with data.smguard.config as {"rules": {"disable": ["SM001"]}}
 	ids == {"SM001"}
 }
+
+waiver(rule, resource, expires) := {"rule": rule, "resource": resource, "reason": "accepted risk", "expires": expires}
+
+test_waived_findings_are_reported_as_waived if {
+	config := {"waivers": [waiver("SM101", "n*", "2030-01-01")]}
+	findings := main.findings with input as defaults_notebook with data.smguard.config as config
+	count(findings) == 6
+	{[f.rule_id, f.waiver] | some f in findings; f.status == "waived"} == {["SM101", "accepted risk"]}
+}
+
+test_expired_waiver_stops_waiving_and_says_so if {
+	config := {"waivers": [waiver("SM101", "nb", "2020-01-01")]}
+	findings := main.findings with input as defaults_notebook with data.smguard.config as config
+	messages := {f.message | some f in findings; f.rule_id == "SM101"; f.status == "fail"}
+	messages == {"direct internet access is enabled (an absent setting means Enabled) (waiver expired on 2020-01-01)"}
+}
+
+test_waiver_expires_at_the_end_of_its_day if {
+	config := {"waivers": [waiver("SM101", "nb", "2030-01-01")]}
+	late := time.parse_rfc3339_ns("2030-01-01T23:00:00Z")
+	statuses := {f.status | some f in main.findings; f.rule_id == "SM101"} with input as defaults_notebook
+		with data.smguard.config as config
+		with time.now_ns as late
+	statuses == {"waived"}
+}
+
+test_waiver_for_another_resource_changes_nothing if {
+	config := {"waivers": [waiver("SM101", "other.*", "2030-01-01")]}
+	statuses := {f.status | some f in main.findings} with input as defaults_notebook with data.smguard.config as config
+	statuses == {"fail"}
+}
+
+test_error_findings_cannot_be_waived if {
+	doc := {"errors": [{"resource": "r", "location": "p", "message": "bad"}]}
+	statuses := {f.status | some f in main.findings} with input as doc
+		with data.smguard.config as {"waivers": [waiver("SM001", "*", "2030-01-01")]}
+	statuses == {"error"}
+}

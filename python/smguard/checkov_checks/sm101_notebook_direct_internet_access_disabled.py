@@ -1,4 +1,4 @@
-"""SM101 mirror: direct internet access disabled; absent means Enabled (Checkov's CKV_AWS_122 passes it)."""
+"""Mirror: direct internet access disabled; absent means Enabled (Checkov's CKV_AWS_122 passes it)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, setting
 
 class NotebookDirectInternetAccessDisabled(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM101", ("aws_sagemaker_notebook_instance",), CheckCategories.NETWORKING)
+        super().__init__(("aws_sagemaker_notebook_instance",), CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return bool(setting(conf, "direct_internet_access") == "Disabled")

@@ -1,4 +1,4 @@
-"""SM102 mirror: a subnet is configured."""
+"""Mirror: a subnet is configured."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, present, setting
 
 class NotebookInCustomerSubnet(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM102", ("aws_sagemaker_notebook_instance",), CheckCategories.NETWORKING)
+        super().__init__(("aws_sagemaker_notebook_instance",), CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return present(setting(conf, "subnet_id"))

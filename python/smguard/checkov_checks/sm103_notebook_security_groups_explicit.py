@@ -1,4 +1,4 @@
-"""SM103 mirror: security groups are configured (a reference counts)."""
+"""Mirror: security groups are configured (a reference counts)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, present, setting
 
 class NotebookSecurityGroupsExplicit(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM103", ("aws_sagemaker_notebook_instance",), CheckCategories.NETWORKING)
+        super().__init__(("aws_sagemaker_notebook_instance",), CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return present(setting(conf, "security_groups"))

@@ -1,4 +1,4 @@
-"""SM104 mirror: root access disabled; absent means Enabled."""
+"""Mirror: root access disabled; absent means Enabled."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, setting
 
 class NotebookRootAccessDisabled(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM104", ("aws_sagemaker_notebook_instance",), CheckCategories.IAM)
+        super().__init__(("aws_sagemaker_notebook_instance",), CheckCategories.IAM)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return bool(setting(conf, "root_access") == "Disabled")

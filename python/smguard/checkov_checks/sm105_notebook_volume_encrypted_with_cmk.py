@@ -1,4 +1,4 @@
-"""SM105 mirror: a customer KMS key is configured."""
+"""Mirror: a customer KMS key is configured."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, present, setting
 
 class NotebookVolumeEncryptedWithCmk(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM105", ("aws_sagemaker_notebook_instance",), CheckCategories.ENCRYPTION)
+        super().__init__(("aws_sagemaker_notebook_instance",), CheckCategories.ENCRYPTION)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return present(setting(conf, "kms_key_id"))

@@ -1,4 +1,4 @@
-"""SM106 mirror: minimum IMDS version 2."""
+"""Mirror: minimum IMDS version 2."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, setting
 
 class NotebookImdsv2Required(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM106", ("aws_sagemaker_notebook_instance",), CheckCategories.GENERAL_SECURITY)
+        super().__init__(("aws_sagemaker_notebook_instance",), CheckCategories.GENERAL_SECURITY)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         version = setting(conf, "instance_metadata_service_configuration", "minimum_instance_metadata_service_version")

@@ -1,4 +1,4 @@
-"""SM301 mirror: every job has VpcConfig subnets and security groups."""
+"""Mirror: every job has VpcConfig subnets and security groups."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import JOB_RESOURCES, MirrorCheck, all_jobs, require
 
 class TrainingInCustomerVpc(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM301", JOB_RESOURCES, CheckCategories.NETWORKING)
+        super().__init__(JOB_RESOURCES, CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return all_jobs(self.entity_type, conf, lambda job: required(job, "subnets", "security_group_ids"))

@@ -1,4 +1,4 @@
-"""SM303 mirror: every job encrypts inter-container traffic."""
+"""Mirror: every job encrypts inter-container traffic."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import JOB_RESOURCES, MirrorCheck, all_jobs, flag
 
 class TrainingInterContainerEncryption(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM303", JOB_RESOURCES, CheckCategories.ENCRYPTION)
+        super().__init__(JOB_RESOURCES, CheckCategories.ENCRYPTION)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return all_jobs(

@@ -1,4 +1,4 @@
-"""SM304 mirror: every job has a volume KMS key."""
+"""Mirror: every job has a volume KMS key."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import JOB_RESOURCES, MirrorCheck, all_jobs, require
 
 class TrainingVolumeEncryptedWithKms(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM304", JOB_RESOURCES, CheckCategories.ENCRYPTION)
+        super().__init__(JOB_RESOURCES, CheckCategories.ENCRYPTION)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return all_jobs(self.entity_type, conf, lambda job: required(job, "volume_kms_key_id"))

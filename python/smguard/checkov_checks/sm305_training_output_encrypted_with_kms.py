@@ -1,4 +1,4 @@
-"""SM305 mirror: every job has an output KMS key."""
+"""Mirror: every job has an output KMS key."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import JOB_RESOURCES, MirrorCheck, all_jobs, require
 
 class TrainingOutputEncryptedWithKms(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM305", JOB_RESOURCES, CheckCategories.ENCRYPTION)
+        super().__init__(JOB_RESOURCES, CheckCategories.ENCRYPTION)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return all_jobs(self.entity_type, conf, lambda job: required(job, "output_kms_key_id"))

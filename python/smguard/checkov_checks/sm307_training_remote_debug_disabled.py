@@ -1,4 +1,4 @@
-"""SM307 mirror: no job has remote debugging on."""
+"""Mirror: no job has remote debugging on."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import JOB_RESOURCES, MirrorCheck, all_jobs, flag
 
 class TrainingRemoteDebugDisabled(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM307", JOB_RESOURCES, CheckCategories.GENERAL_SECURITY)
+        super().__init__(JOB_RESOURCES, CheckCategories.GENERAL_SECURITY)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return all_jobs(self.entity_type, conf, lambda job: flag(job, "enable_remote_debug", False))

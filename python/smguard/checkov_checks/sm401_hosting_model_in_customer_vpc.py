@@ -1,4 +1,4 @@
-"""SM401 mirror: the model has VpcConfig subnets and security groups."""
+"""Mirror: the model has VpcConfig subnets and security groups."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, present, setting
 
 class HostingModelInCustomerVpc(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM401", ("aws_sagemaker_model",), CheckCategories.NETWORKING)
+        super().__init__(("aws_sagemaker_model",), CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         subnets, groups = setting(conf, "vpc_config", "subnets"), setting(conf, "vpc_config", "security_group_ids")

@@ -1,4 +1,4 @@
-"""SM402 mirror: network isolation on; absent means off."""
+"""Mirror: network isolation on; absent means off."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, setting
 
 class HostingModelNetworkIsolation(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM402", ("aws_sagemaker_model",), CheckCategories.NETWORKING)
+        super().__init__(("aws_sagemaker_model",), CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return setting(conf, "enable_network_isolation") is True

@@ -1,4 +1,4 @@
-"""SM404 mirror: data capture and async output carry KMS keys when configured."""
+"""Mirror: data capture and async output carry KMS keys when configured."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, present, setting
 
 class HostingCapturedOutputEncrypted(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM404", ("aws_sagemaker_endpoint_configuration",), CheckCategories.ENCRYPTION)
+        super().__init__(("aws_sagemaker_endpoint_configuration",), CheckCategories.ENCRYPTION)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         capture = present(setting(conf, "data_capture_config"))

@@ -1,4 +1,4 @@
-"""SM406 mirror: no production variant enables SSM access."""
+"""Mirror: no production variant enables SSM access."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, blocks, setting
 
 class HostingNoSsmAccess(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM406", ("aws_sagemaker_endpoint_configuration",), CheckCategories.GENERAL_SECURITY)
+        super().__init__(("aws_sagemaker_endpoint_configuration",), CheckCategories.GENERAL_SECURITY)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         variants = [*blocks(conf, "production_variants"), *blocks(conf, "shadow_production_variants")]

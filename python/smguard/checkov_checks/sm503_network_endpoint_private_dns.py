@@ -1,4 +1,4 @@
-"""SM503 mirror: SageMaker interface endpoints have private DNS on; absent means off."""
+"""Mirror: SageMaker interface endpoints have private DNS on; absent means off."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from smguard.frontends.services import sagemaker_service
 
 class NetworkEndpointPrivateDns(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM503", ("aws_vpc_endpoint",), CheckCategories.NETWORKING)
+        super().__init__(("aws_vpc_endpoint",), CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         service = setting(conf, "service_name")

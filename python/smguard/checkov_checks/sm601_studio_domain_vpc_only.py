@@ -1,4 +1,4 @@
-"""SM601 mirror: VpcOnly; absent means PublicInternetOnly."""
+"""Mirror: VpcOnly; absent means PublicInternetOnly."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, setting
 
 class StudioDomainVpcOnly(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM601", ("aws_sagemaker_domain",), CheckCategories.NETWORKING)
+        super().__init__(("aws_sagemaker_domain",), CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return bool(setting(conf, "app_network_access_type") == "VpcOnly")

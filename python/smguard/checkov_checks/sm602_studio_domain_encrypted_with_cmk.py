@@ -1,4 +1,4 @@
-"""SM602 mirror: kms_key_id is set."""
+"""Mirror: kms_key_id is set."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from smguard.checkov_mirror import MirrorCheck, present, setting
 
 class StudioDomainEncryptedWithCmk(MirrorCheck):
     def __init__(self) -> None:
-        super().__init__("SM602", ("aws_sagemaker_domain",), CheckCategories.ENCRYPTION)
+        super().__init__(("aws_sagemaker_domain",), CheckCategories.ENCRYPTION)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         return present(setting(conf, "kms_key_id"))

@@ -7,7 +7,7 @@ from itertools import groupby
 from smguard.findings import summarize
 from smguard.report.scan import ScanResult
 
-_STATUS = {"fail": "FAIL", "error": "ERROR", "unknown": "UNKNOWN"}
+_STATUS = {"fail": "FAIL", "error": "ERROR", "unknown": "UNKNOWN", "waived": "WAIVED"}
 
 
 def render_text(result: ScanResult) -> str:
@@ -20,12 +20,14 @@ def render_text(result: ScanResult) -> str:
         for f in findings:
             lines.append(f"  {_STATUS[f.status]:<7}  {f.rule_id:<{id_width}}  {f.severity:<8}  {f.title}")
             lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  {_printable(f.message)}")
+            if f.waiver:
+                lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  waived: {_printable(f.waiver)}")
         lines.append("")
     summary = summarize(result.findings, resources=result.resources)
     counts = summary["by_status"]
     lines.append(
         f"{summary['resources']} resources scanned: {counts['fail']} failed, {counts['error']} errors, "
-        f"{counts['unknown']} unknown" + ("" if summary["passed"] else " - FAILED")
+        f"{counts['unknown']} unknown, {counts['waived']} waived" + ("" if summary["passed"] else " - FAILED")
     )
     return "\n".join(lines) + "\n"
 

@@ -34,6 +34,10 @@ org_id := object.get(_config, ["perimeter", "org_id"], "")
 account_ids := {id | some id in _setting(["perimeter", "account_ids"])}
 
 # METADATA
+# description: Waivers, each {rule, resource (wildcard pattern), reason, expires (YYYY-MM-DD)}.
+waivers := object.get(_config, "waivers", [])
+
+# METADATA
 # description: Rule IDs the user turned off.
 disabled_rules := {id | some id in _setting(["rules", "disable"])}
 

@@ -6,6 +6,7 @@
 package smguard.lib.iam
 
 import data.smguard.lib.config
+import data.smguard.lib.wildcard
 
 # METADATA
 # description: Condition keys that tie a request to a network location.
@@ -29,21 +30,8 @@ _positive_operators := {
 _negative_operators := {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "NotIpAddress"}
 
 # METADATA
-# scope: document
 # description: True when an IAM action pattern (with * and ?) matches a lower-cased action.
-action_matches(pattern, action) if pattern == action
-
-action_matches(pattern, action) if {
-	pattern != action
-	regex.match(_regex(pattern), action)
-}
-
-_regex(pattern) := concat("", ["^", replace(replace(strings.replace_n(_escapes, pattern), "*", ".*"), "?", "."), "$"])
-
-_escapes := {
-	"\\": "\\\\", ".": "\\.", "+": "\\+", "(": "\\(", ")": "\\)", "[": "\\[", "]": "\\]",
-	"{": "\\{", "}": "\\}", "^": "\\^", "$": "\\$", "|": "\\|",
-}
+action_matches(pattern, action) if wildcard.match(pattern, action)
 
 # METADATA
 # scope: document

@@ -63,6 +63,7 @@ _finding(chain, meta, attribute, message, status) := {
 	"location": object.get(meta, "location", ""),
 	"attribute": attribute,
 	"message": message,
+	"waiver": "",
 } if {
 	some link in chain
 	link.annotations.scope == "package"

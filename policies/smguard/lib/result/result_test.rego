@@ -18,7 +18,7 @@ resource := {
 test_fail_reads_identity_from_package_annotation if {
 	result.fail(chain, resource, "k", "m") == {
 		"rule_id": "SM999", "title": "T", "severity": "LOW", "status": "fail",
-		"resource": "r", "location": "plan.json", "attribute": "k", "message": "m",
+		"resource": "r", "location": "plan.json", "attribute": "k", "message": "m", "waiver": "",
 	}
 }
 
@@ -38,7 +38,7 @@ test_decide_undefined_for_compliant if {
 test_error_keeps_resource_location_and_message if {
 	result.error(chain, {"resource": "r", "location": "plan.json", "message": "bad"}) == {
 		"rule_id": "SM999", "title": "T", "severity": "LOW", "status": "error",
-		"resource": "r", "location": "plan.json", "attribute": "", "message": "bad",
+		"resource": "r", "location": "plan.json", "attribute": "", "message": "bad", "waiver": "",
 	}
 }
 

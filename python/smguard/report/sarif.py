@@ -1,0 +1,94 @@
+"""SARIF 2.1.0: one reporting descriptor per catalog rule, one result per finding.
+
+Unknown findings are notes; waived ones carry an external suppression with the waiver's reason,
+so code scanning shows them as dismissed rather than hiding them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from smguard import __version__
+from smguard.catalog import Rule, rules
+from smguard.findings import Finding
+from smguard.report.scan import ScanResult
+
+_LEVEL = {"CRITICAL": "error", "HIGH": "error", "MEDIUM": "warning", "LOW": "note"}
+# GitHub code scanning reads "security-severity" (0-10) to rank security alerts.
+_SECURITY_SEVERITY = {"CRITICAL": "9.5", "HIGH": "8.0", "MEDIUM": "5.5", "LOW": "3.0"}
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.path.split("/")[-1].split("_")),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.description},
+        "help": {
+            "text": rule.remediation,
+            "markdown": f"**Fix:** {rule.remediation}\n\n[Rule documentation]({rule.doc_url})",
+        },
+        "helpUri": rule.doc_url,
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {
+            "security-severity": _SECURITY_SEVERITY[rule.severity],
+            "tags": ["security", "sagemaker", rule.path.split("/")[-2]],
+        },
+    }
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule_id,
+        "ruleIndex": index[finding.rule_id],
+        "level": "note" if finding.status == "unknown" else _LEVEL[finding.severity],
+        "message": {"text": f"{finding.resource}: {finding.message}"},
+        "locations": [
+            {
+                "physicalLocation": {"artifactLocation": {"uri": _uri(finding.location)}},
+                "logicalLocations": [{"fullyQualifiedName": finding.resource, "kind": "resource"}],
+            }
+        ],
+        "partialFingerprints": {
+            "smguardFinding/v1": hashlib.sha256(f"{finding.rule_id}|{finding.resource}".encode()).hexdigest()
+        },
+        "properties": {"status": finding.status, "attribute": finding.attribute},
+    }
+    if finding.status == "waived":
+        result["suppressions"] = [{"kind": "external", "justification": finding.waiver}]
+    return result
+
+
+def _uri(location: str) -> str:
+    """A URI reference SARIF accepts: file:// for absolute paths, a relative reference otherwise."""
+    path = PurePath(location or ".")
+    return path.as_uri() if path.is_absolute() else quote(path.as_posix())
+
+
+def render_sarif(result: ScanResult) -> str:
+    catalog = list(rules().values())
+    index = {rule.id: i for i, rule in enumerate(catalog)}
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "smguard",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": "https://github.com/smguard/smguard",
+                        "rules": [_descriptor(rule) for rule in catalog],
+                    }
+                },
+                "results": [_result(finding, index) for finding in result.findings],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(log, indent=2) + "\n"
