@@ -88,3 +88,16 @@ def test_conftest_agrees_with_smguard_on_every_golden_case(tmp_path: Path) -> No
                 for m in entry.get("failures", []) + entry.get("warnings", [])
             )
             assert verdicts == case.expected(), str(case)
+
+
+def test_waivers_reach_conftest_as_warnings(tmp_path: Path) -> None:
+    document = _convert(GOLDEN / "SM104/fail_root_access_enabled/plan.json", tmp_path / "in.json")
+    waiver = {"rule": "SM104", "resource": "*", "reason": "break-glass notebook", "expires": "2099-01-01"}
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"smguard": {"config": {"waivers": [waiver]}}}))
+    code, entry = _results(document, "--data", config)
+    assert code == 0
+    assert entry.get("failures", []) == []
+    assert [w["msg"].split(":")[0] for w in entry["warnings"]] == [
+        "WAIVED SM104 aws_sagemaker_notebook_instance.fail_root_access_enabled"
+    ]
