@@ -101,3 +101,16 @@ def test_waivers_reach_conftest_as_warnings(tmp_path: Path) -> None:
     assert [w["msg"].split(":")[0] for w in entry["warnings"]] == [
         "WAIVED SM104 aws_sagemaker_notebook_instance.fail_root_access_enabled"
     ]
+
+
+def test_conftest_exception_exempts_the_deny_rule(tmp_path: Path) -> None:
+    document = _convert(GOLDEN / "SM104/fail_root_access_enabled/plan.json", tmp_path / "in.json")
+    extra = tmp_path / "exceptions"
+    extra.mkdir()
+    (extra / "exceptions.rego").write_text(
+        'package smguard.conftest\n\nexception contains [""] if {\n\tinput.sources[0].kind == "terraform-plan"\n}\n'
+    )
+    code, entry = _results(document, "-p", extra)
+    assert code == 0
+    assert entry.get("failures", []) == []
+    assert len(entry["exceptions"]) >= 1
