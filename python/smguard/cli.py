@@ -13,8 +13,10 @@ from typing import Any, NoReturn
 import yaml
 
 from smguard import __version__, catalog, checkov_checks
+from smguard.bundle import Signing, build_bundle
 from smguard.config import DEFAULT_NAME, parse_config
 from smguard.engine.opa_eval import evaluate
+from smguard.engine.opa_server import evaluate_remote
 from smguard.errors import InputError
 from smguard.findings import FAILING
 from smguard.frontends.conversion import Conversion
@@ -25,6 +27,7 @@ from smguard.model import Document, judged_resources, merge
 from smguard.paths import policies_dir
 from smguard.report import FORMATS
 from smguard.report.scan import ScanResult
+from smguard.serve import DEFAULT_ADDR, DEFAULT_MAX_BODY, ServeOptions, serve
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -46,6 +49,30 @@ def _parser() -> argparse.ArgumentParser:
         "--config", type=Path, help=f"smguard config YAML (default: {DEFAULT_NAME} in the working directory)"
     )
     scan.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
+    scan.add_argument("--opa-url", metavar="URL", help="evaluate through a running smguard sidecar instead of opa eval")
+    scan.add_argument("--opa-token", metavar="TOKEN", help="the sidecar's token (default: $SMGUARD_OPA_TOKEN)")
+
+    bundle = commands.add_parser("bundle", help="build the OPA bundle (opa build), optionally signed")
+    bundle.add_argument("-o", "--output", type=Path, default=Path("bundles/smguard.tar.gz"))
+    bundle.add_argument("--config", type=Path, help="smguard config YAML to build into the bundle")
+    bundle.add_argument("--token-file", type=Path, help="the sidecar token the bundle will accept (stored hashed)")
+    bundle.add_argument("--optimize", type=int, default=0, choices=(0, 1, 2), help="opa build -O level")
+    bundle.add_argument("--signing-key", type=Path, help="private key (PEM) to sign the bundle with")
+    bundle.add_argument("--signing-alg", default="RS256")
+    bundle.add_argument("--scope", help="scope written into the signature")
+
+    serve = commands.add_parser("serve", help="run the OPA sidecar (real OPA server, hardened) in the foreground")
+    serve.add_argument("--addr", default=DEFAULT_ADDR)
+    serve.add_argument("--token-file", type=Path, help="file holding the token clients must send")
+    serve.add_argument("--token", help="the token clients must send (prefer --token-file)")
+    serve.add_argument("--config", type=Path, help="smguard config YAML for the decisions")
+    serve.add_argument("--bundle", type=Path, help="a bundle built by `smguard bundle` (token and config inside)")
+    serve.add_argument("--tls-cert", type=Path)
+    serve.add_argument("--tls-key", type=Path)
+    serve.add_argument("--verification-key", type=Path, help="public key (PEM) the bundle's signature must match")
+    serve.add_argument("--verification-key-id", help="key id for the verification key")
+    serve.add_argument("--scope", help="scope the bundle's signature must carry")
+    serve.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY)
 
     conv = commands.add_parser("convert", help="write the canonical input document OPA evaluates")
     conv.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -113,9 +140,14 @@ def _config(path: Path | None) -> dict[str, Any]:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    config = _config(args.config)
     document = _load(args.paths)
-    findings = evaluate(document, config, policies=policies_dir())
+    if args.opa_url:
+        if args.config is not None:
+            raise InputError("--config cannot be used with --opa-url: the sidecar decides with the config it was given")
+        token = args.opa_token or os.environ.get("SMGUARD_OPA_TOKEN")
+        findings = evaluate_remote(document, args.opa_url, token=token)
+    else:
+        findings = evaluate(document, _config(args.config), policies=policies_dir())
     report = FORMATS[args.format](ScanResult(findings, document["sources"], judged_resources(document)))
     _write(report, args.output)
     return EXIT_FINDINGS if any(f.status in FAILING for f in findings) else EXIT_CLEAN
@@ -146,6 +178,35 @@ def _guardrails(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _token(path: Path | None, value: str | None = None) -> str | None:
+    if path is None:
+        return value
+    token = decode_text(_read(path), str(path)).strip()
+    if not token:
+        raise InputError(f"{path}: the token file is empty")
+    return token
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    config = _config(args.config) if args.config else None
+    signing = Signing(args.signing_key, args.signing_alg, args.scope) if args.signing_key else None
+    built = build_bundle(
+        args.output, policies=policies_dir(), config=config, token=_token(args.token_file), optimize=args.optimize,
+        signing=signing,
+    )  # fmt: skip
+    print(f"{args.output} (revision {built})")
+    return EXIT_CLEAN
+
+
+def _serve(args: argparse.Namespace) -> int:
+    options = ServeOptions(
+        addr=args.addr, token=_token(args.token_file, args.token), config=_config(args.config) if args.config else None,
+        bundle=args.bundle, tls_cert=args.tls_cert, tls_key=args.tls_key, verification_key=args.verification_key,
+        verification_key_id=args.verification_key_id, scope=args.scope, max_body_bytes=args.max_body_bytes,
+    )  # fmt: skip
+    return serve(options, policies=policies_dir())
+
+
 def _checkov_dir(_: argparse.Namespace) -> int:
     print(Path(checkov_checks.__file__).parent)
     return EXIT_CLEAN
@@ -167,4 +228,6 @@ _COMMANDS = {
     "rules": _rules,
     "guardrails": _guardrails,
     "checkov-dir": _checkov_dir,
+    "bundle": _bundle,
+    "serve": _serve,
 }

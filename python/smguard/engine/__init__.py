@@ -1,1 +1,24 @@
-"""Engines that evaluate the canonical document against the bundle."""
+"""Engines that evaluate the canonical document against the bundle: ``opa eval`` or an OPA server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smguard.errors import InputError
+from smguard.findings import Finding, MalformedFindingError
+
+QUERY = "data.smguard.main.findings"
+
+
+class EngineError(InputError):
+    """OPA failed or answered something that is not a list of findings."""
+
+
+def findings_from(value: Any, source: str) -> list[Finding]:
+    """Sorted findings from the value of ``QUERY``; anything else is an error, never a clean result."""
+    if not isinstance(value, list):
+        raise EngineError(f"{source}: {QUERY} is a {type(value).__name__}, not a list of findings")
+    try:
+        return sorted(Finding.from_json(raw) for raw in value)
+    except MalformedFindingError as exc:
+        raise EngineError(f"{source}: {exc}") from None

@@ -9,16 +9,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from smguard.engine import QUERY, EngineError, findings_from
 from smguard.engine.binaries import find_tool
-from smguard.errors import InputError
-from smguard.findings import Finding, MalformedFindingError
+from smguard.findings import Finding
 from smguard.model import Document
-
-QUERY = "data.smguard.main.findings"
-
-
-class EngineError(InputError):
-    """OPA failed or answered something that is not a list of findings."""
 
 
 def evaluate(document: Document, config: Mapping[str, Any], *, policies: Path) -> list[Finding]:
@@ -47,12 +41,7 @@ def parse_result(stdout: bytes) -> list[Finding]:
         value = expressions[0]["value"]
     except (ValueError, KeyError, IndexError, TypeError):
         raise EngineError(f"opa eval returned no result for {QUERY} (is the bundle loaded?)") from None
-    if not isinstance(value, list):
-        raise EngineError(f"{QUERY} is a {type(value).__name__}, not a list of findings")
-    try:
-        return sorted(Finding.from_json(raw) for raw in value)
-    except MalformedFindingError as exc:
-        raise EngineError(f"opa eval: {exc}") from None
+    return findings_from(value, "opa eval")
 
 
 def _first_error(stdout: bytes, stderr: bytes) -> str:

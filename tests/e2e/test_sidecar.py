@@ -1,0 +1,197 @@
+"""The sidecar: the real OPA server from the built bundle, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from smguard.bundle import build_bundle
+from smguard.engine.opa_server import evaluate_remote
+from smguard.frontends.detect import convert
+from smguard.jsonio import parse_json
+from smguard.paths import policies_dir
+from tests.golden.cases import discover
+
+ROOT = Path(__file__).parents[2]
+TOKEN = "sidecar-test-token-1b7e"  # noqa: S105  # a test token
+EXAMPLE = ROOT / "tests/golden/examples/notebooks/plan.json"
+FINDINGS = "/v1/data/smguard/main/findings"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start(*args: str | Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "smguard", "serve", "--addr", f"127.0.0.1:{port}", *map(str, args)]
+    # Decision logs go to stderr; a file, not a pipe nobody drains, so OPA never blocks on it.
+    log = tempfile.NamedTemporaryFile(prefix="smguard-sidecar-", suffix=".log", delete=False)  # noqa: SIM115
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return process, url
+        try:
+            if requests.get(f"{url}/health", timeout=1).status_code == 200:
+                return process, url
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    process.kill()
+    raise AssertionError("the sidecar did not become healthy")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> int:
+    process.send_signal(signal.SIGTERM)
+    return process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def sidecar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    token = tmp_path_factory.mktemp("token") / "token"
+    token.write_text(TOKEN + "\n")
+    process, url = _start("--token-file", token)
+    assert process.poll() is None
+    yield url
+    assert _stop(process) == 0  # clean shutdown on SIGTERM
+
+
+def test_scans_through_the_sidecar_equal_opa_eval_on_every_golden_case(sidecar: str) -> None:
+    for case in discover():
+        plan = case.folder / "plan.json"
+        document = convert(parse_json(plan.read_bytes(), plan.name), plan.name).document
+        remote = sorted([f.rule_id, f.resource, f.status] for f in evaluate_remote(document, sidecar, token=TOKEN))
+        assert remote == case.verdicts(with_config=False), str(case)
+
+
+def test_cli_scan_with_opa_url(sidecar: str) -> None:
+    local = subprocess.run([sys.executable, "-m", "smguard", "scan", str(EXAMPLE), "--format", "json"],
+                           capture_output=True, text=True, check=False)  # fmt: skip
+    remote = subprocess.run(
+        [sys.executable, "-m", "smguard", "scan", str(EXAMPLE), "--format", "json", "--opa-url", sidecar],
+        capture_output=True, text=True, check=False, env={"SMGUARD_OPA_TOKEN": TOKEN, "PATH": ""},
+    )  # fmt: skip
+    assert remote.returncode == local.returncode == 1
+    assert json.loads(remote.stdout)["findings"] == json.loads(local.stdout)["findings"]
+
+
+@pytest.mark.parametrize("token", [None, "wrong"], ids=["no-token", "wrong-token"])
+def test_without_the_token_the_scan_is_exit_2(sidecar: str, token: str | None) -> None:
+    args = [sys.executable, "-m", "smguard", "scan", str(EXAMPLE), "--opa-url", sidecar]
+    result = subprocess.run([*args, *(["--opa-token", token] if token else [])], capture_output=True, text=True,
+                            check=False, env={"PATH": ""})  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == f"smguard: OPA at {sidecar} rejected the request (401): a missing or wrong token\n"
+
+
+def test_unreachable_server_is_exit_2() -> None:
+    url = f"http://127.0.0.1:{_free_port()}"
+    result = subprocess.run([sys.executable, "-m", "smguard", "scan", str(EXAMPLE), "--opa-url", url, "--opa-token",
+                             TOKEN], capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 2
+    assert "cannot reach OPA" in result.stderr
+
+
+def test_only_health_and_decisions_are_reachable(sidecar: str) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert requests.get(f"{sidecar}/health", timeout=5).status_code == 200
+    assert requests.post(f"{sidecar}{FINDINGS}", json={"input": {}}, timeout=5).status_code == 401
+    assert requests.post(f"{sidecar}{FINDINGS}", json={"input": {}}, headers=auth, timeout=5).status_code == 200
+    for method, path in [("GET", "/v1/data/sidecar"), ("GET", "/v1/policies"), ("PUT", "/v1/policies/x"),
+                         ("POST", "/v1/query"), ("GET", "/v1/config"), ("GET", FINDINGS)]:  # fmt: skip
+        assert requests.request(method, f"{sidecar}{path}", headers=auth, data="{}", timeout=5).status_code == 401
+
+
+def test_request_body_is_capped(sidecar: str) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    big = b'{"input": {"padding": "' + b"x" * (9 * 1024 * 1024) + b'"}}'
+    response = requests.post(f"{sidecar}{FINDINGS}", data=big, headers=auth, timeout=30)
+    assert response.status_code in (400, 413)
+
+
+def test_undefined_decision_is_an_error_not_a_clean_result(tmp_path: Path) -> None:
+    # A server without the smguard bundle answers {} for the findings: never read as "no findings".
+    port = _free_port()
+    process = subprocess.Popen(["opa", "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={"PATH": str(ROOT / ".tools/bin")})  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                requests.get(f"{url}/health", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        result = subprocess.run([sys.executable, "-m", "smguard", "scan", str(EXAMPLE), "--opa-url", url],
+                                capture_output=True, text=True, check=False)  # fmt: skip
+        assert result.returncode == 2
+        assert "has no decision for data.smguard.main.findings" in result.stderr
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def _keys(folder: Path) -> tuple[Path, Path]:
+    private, public = folder / "key.pem", folder / "pub.pem"
+    subprocess.run(["openssl", "genrsa", "-out", str(private), "2048"], check=True, capture_output=True)
+    subprocess.run(["openssl", "rsa", "-in", str(private), "-pubout", "-out", str(public)], check=True,
+                   capture_output=True)  # fmt: skip
+    return private, public
+
+
+def test_signed_bundle_is_served_and_tampered_or_unsigned_ones_are_refused(tmp_path: Path) -> None:
+    from smguard.bundle import Signing
+
+    private, public = _keys(tmp_path)
+    signed, unsigned = tmp_path / "signed.tar.gz", tmp_path / "unsigned.tar.gz"
+    build_bundle(signed, policies=policies_dir(), token=TOKEN, signing=Signing(private, scope="sidecar"))
+    build_bundle(unsigned, policies=policies_dir(), token=TOKEN)
+    verify = ["--verification-key", public, "--verification-key-id", "release", "--scope", "sidecar"]
+
+    process, url = _start("--bundle", signed, *verify)
+    assert process.poll() is None
+    document = convert(parse_json(EXAMPLE.read_bytes(), "plan.json"), "plan.json").document
+    assert len(evaluate_remote(document, url, token=TOKEN)) == 6
+    assert _stop(process) == 0
+
+    process, _ = _start("--bundle", unsigned, *verify)
+    assert process.wait(timeout=30) != 0
+
+    subprocess.run(["tar", "xzf", str(signed), "-C", str(tmp_path)], check=True)
+    (tmp_path / "smguard/main/main.rego").write_text("package smguard.main\n\nfindings := []\n")
+    tampered_bundle = tmp_path / "tampered.tar.gz"
+    subprocess.run(["tar", "czf", str(tampered_bundle), "-C", str(tmp_path), ".manifest", ".signatures.json",
+                    "data.json", "smguard", "system"], check=True)  # fmt: skip
+    process, _ = _start("--bundle", tampered_bundle, *verify)
+    assert process.wait(timeout=30) != 0
+
+
+def test_optimized_and_plain_bundles_decide_alike(tmp_path: Path) -> None:
+    servers = []
+    for level in (0, 2):
+        bundle = tmp_path / f"o{level}.tar.gz"
+        build_bundle(bundle, policies=policies_dir(), token=TOKEN, optimize=level)
+        servers.append(_start("--bundle", bundle))
+    try:
+        for case in discover():
+            plan = case.folder / "plan.json"
+            document = convert(parse_json(plan.read_bytes(), plan.name), plan.name).document
+            plain, optimized = (evaluate_remote(document, url, token=TOKEN) for _, url in servers)
+            assert plain == optimized, str(case)
+    finally:
+        for process, _ in servers:
+            _stop(process)
