@@ -26,7 +26,7 @@ EXAMPLE := tests/golden/examples/notebooks/plan.json
 export GOBIN := $(abspath $(BIN))
 export GOFLAGS := -trimpath
 
-.PHONY: help setup demo test tools venv generate check-generated rego-fmt rego-check rego-lint rego-test \
+.PHONY: help setup demo test tools venv bundle generate check-generated rego-fmt rego-check rego-lint rego-test \
 	py-lint py-types pytest golden-synth golden-update clean
 
 help:
@@ -110,6 +110,10 @@ py-types: setup
 
 pytest: setup
 	$(VENV)/bin/pytest -q
+
+bundle: setup
+	$(VENV)/bin/smguard bundle -o bundles/smguard.tar.gz
+	$(OPA) inspect bundles/smguard.tar.gz
 
 golden-synth: setup
 	$(PY) tests/golden/synth_plan.py

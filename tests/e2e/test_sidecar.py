@@ -23,7 +23,7 @@ from smguard.paths import policies_dir
 from tests.golden.cases import discover
 
 ROOT = Path(__file__).parents[2]
-TOKEN = "sidecar-test-token-1b7e"  # noqa: S105  # a test token
+TOKEN = "sidecar-test-token-1b7e"
 EXAMPLE = ROOT / "tests/golden/examples/notebooks/plan.json"
 FINDINGS = "/v1/data/smguard/main/findings"
 

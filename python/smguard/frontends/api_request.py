@@ -1,0 +1,148 @@
+"""A SageMaker API request (boto3 parameters) -> the canonical document, for admission checks.
+
+The request shapes are those of the Describe* responses, so the same field reading (and the same
+AWS defaults) applies. A request names no resources around it: subnets are not resolved to VPCs,
+models not to endpoint configurations; what depends on them is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, cast
+
+from smguard.errors import InputError
+from smguard.frontends.sagemaker_api import ApiShapeError, Reader, job_settings
+from smguard.frontends.value import UNKNOWN, State, Value, meta, plain
+from smguard.model import Document, JobKind, empty_document
+
+
+def _never(_: Any) -> bool:
+    return False
+
+
+def _string_or(value: Value, default: str) -> Value:
+    return Value(State.KNOWN, default) if value.state is State.ABSENT else value
+
+
+def _enabled(reader: Reader, *path: str) -> Value:
+    value = _string_or(reader.string(*path), "Enabled")
+    return Value(State.KNOWN, value.value == "Enabled") if value.known else value
+
+
+def _notebook(reader: Reader) -> tuple[str, dict[str, Any]]:
+    values = {
+        "name": reader.string("NotebookInstanceName"),
+        "direct_internet_access": _enabled(reader, "DirectInternetAccess"),
+        "root_access": _enabled(reader, "RootAccess"),
+        "subnet_id": reader.string("SubnetId"),
+        "security_groups": reader.strings("SecurityGroupIds"),
+        "kms_key_id": reader.string("KmsKeyId"),
+        "minimum_instance_metadata_service_version": reader.string(
+            "InstanceMetadataServiceConfiguration", "MinimumInstanceMetadataServiceVersion"
+        ),
+        "vpc_id": UNKNOWN,
+        "default_network": UNKNOWN,
+    }
+    return "notebook_instances", {**_resource(values, "CreateNotebookInstance"), "vpc_key": None}
+
+
+def _model(reader: Reader) -> tuple[str, dict[str, Any]]:
+    values = {
+        "name": reader.string("ModelName"),
+        "subnets": reader.strings("VpcConfig", "Subnets"),
+        "security_group_ids": reader.strings("VpcConfig", "SecurityGroupIds"),
+        "enable_network_isolation": reader.boolean("EnableNetworkIsolation", default=False),
+    }
+    return "models", {**_resource(values, "CreateModel"), "vpc_key": None}
+
+
+def _endpoint_config(reader: Reader) -> tuple[str, dict[str, Any]]:
+    variants = []
+    for key, shadow in (("ProductionVariants", False), ("ShadowProductionVariants", True)):
+        listed = reader.get(key)
+        for i, variant in enumerate(listed.value if listed.known and isinstance(listed.value, list) else []):
+            if not isinstance(variant, Mapping):
+                raise ApiShapeError(f"{key}.{i} is not an object")
+            inner = Reader(variant, _never)
+            variants.append({
+                "variant_name": inner.string("VariantName").value, "shadow": shadow,
+                "model_name": inner.string("ModelName").value, "model": None,
+                "enable_ssm_access": inner.boolean("EnableSSMAccess", default=False).value,
+            })  # fmt: skip
+    capture = reader.get("DataCaptureConfig")
+    values = {
+        "name": reader.string("EndpointConfigName"),
+        "kms_key_arn": reader.string("KmsKeyId"),
+        "variants": Value(State.KNOWN, variants),
+        "data_capture_enabled": Value(
+            State.KNOWN, capture.known and reader.boolean("DataCaptureConfig", "EnableCapture", default=True).value
+        ),
+        "data_capture_kms_key_id": reader.string("DataCaptureConfig", "KmsKeyId"),
+        "async_inference_enabled": Value(State.KNOWN, reader.get("AsyncInferenceConfig").known),
+        "async_output_kms_key_id": reader.string("AsyncInferenceConfig", "OutputConfig", "KmsKeyId"),
+    }
+    return "endpoint_configs", _resource(values, "CreateEndpointConfig")
+
+
+def _domain(reader: Reader) -> tuple[str, dict[str, Any]]:
+    values = {
+        "name": reader.string("DomainName"),
+        "app_network_access_type": _string_or(reader.string("AppNetworkAccessType"), "PublicInternetOnly"),
+        "vpc_id": reader.string("VpcId"),
+        "kms_key_id": reader.string("KmsKeyId"),
+    }
+    vpc = values["vpc_id"]
+    return "domains", {**_resource(values, "CreateDomain"), "vpc_key": vpc.value if vpc.known else None}
+
+
+def _resource(values: dict[str, Value], operation: str) -> dict[str, Any]:
+    name = values["name"].value if values["name"].known else "(unnamed)"
+    return {
+        "meta": meta(f"{operation}:{name}", operation, "api-request", values),
+        **plain(values, {"security_groups": []}),
+    }
+
+
+_RESOURCES: dict[str, Callable[[Reader], tuple[str, dict[str, Any]]]] = {
+    "CreateNotebookInstance": _notebook,
+    "CreateModel": _model,
+    "CreateEndpointConfig": _endpoint_config,
+    "CreateDomain": _domain,
+}
+_JOBS: dict[str, tuple[JobKind, str]] = {
+    "CreateTrainingJob": ("training", "TrainingJobName"),
+    "CreateHyperParameterTuningJob": ("tuning", "HyperParameterTuningJobName"),
+    "CreateProcessingJob": ("processing", "ProcessingJobName"),
+}
+OPERATIONS = frozenset(_RESOURCES) | frozenset(_JOBS)
+
+
+def convert_request(operation: str, params: Mapping[str, Any]) -> Document:
+    """The canonical document for one create request. Pure."""
+    document = empty_document()
+    document["sources"].append({"kind": "api-request", "name": operation, "format_version": None, "tool_version": None})
+    lists = cast(dict[str, list[Any]], document["resources"])
+    reader = Reader(params, _never)
+    try:
+        if operation in _RESOURCES:
+            kind, resource = _RESOURCES[operation](reader)
+            lists[kind].append(resource)
+        elif operation in _JOBS:
+            job_kind, name_key = _JOBS[operation]
+            name = reader.string(name_key)
+            for suffix, settings in job_settings(job_kind, params, _never):
+                job_id = f"{operation}:{name.value if name.known else '(unnamed)'}{suffix}"
+                values = {"name": name, **settings}
+                lists["training_jobs"].append(
+                    {
+                        "meta": meta(job_id, operation, "api-request", values),
+                        "kind": job_kind,
+                        **plain(values),
+                        "vpc_key": None,
+                    }  # fmt: skip
+                )
+        else:
+            raise InputError(f"{operation} is not an operation smguard judges")
+    except ApiShapeError as exc:
+        document["errors"].append({"resource": operation, "location": "api-request", "message": str(exc)})
+    return document

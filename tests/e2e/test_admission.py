@@ -1,0 +1,119 @@
+"""boto3 admission through the sidecar, against moto serving the SageMaker API over HTTP."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from smguard.admission import AdmissionDenied, AdmissionError, install
+from tests.e2e.test_sidecar import TOKEN, _free_port, _start, _stop
+
+VPC = {"Subnets": ["subnet-0a1b2c3d4e5f60718"], "SecurityGroupIds": ["sg-0123456789abcdef0"]}
+KEY = "arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
+
+
+def _job(name: str, **overrides: Any) -> dict[str, Any]:
+    request = {
+        "TrainingJobName": name,
+        "AlgorithmSpecification": {"TrainingImage": "123456789012.dkr.ecr.us-east-1.amazonaws.com/t:1",
+                                   "TrainingInputMode": "File"},
+        "RoleArn": "arn:aws:iam::123456789012:role/training",
+        "OutputDataConfig": {"S3OutputPath": "s3://bucket/output", "KmsKeyId": KEY},
+        "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 10,
+                           "VolumeKmsKeyId": KEY},
+        "StoppingCondition": {"MaxRuntimeInSeconds": 600},
+        "VpcConfig": VPC,
+        "EnableNetworkIsolation": True,
+        "EnableInterContainerTrafficEncryption": True,
+    }  # fmt: skip
+    request.update(overrides)
+    return {k: v for k, v in request.items() if v is not None}
+
+
+@pytest.fixture(scope="module")
+def moto_endpoint() -> Iterator[str]:
+    port = _free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def session() -> boto3.Session:
+    return boto3.Session(aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1")
+
+
+@pytest.fixture(scope="module")
+def sidecar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    token = tmp_path_factory.mktemp("admission") / "token"
+    token.write_text(TOKEN)
+    process, url = _start("--token-file", token)
+    yield url
+    _stop(process)
+
+
+def _jobs(client: Any) -> list[str]:
+    return [j["TrainingJobName"] for j in client.list_training_jobs()["TrainingJobSummaries"]]
+
+
+def test_job_without_vpc_is_denied_before_it_reaches_aws(session: Any, sidecar: str, moto_endpoint: str) -> None:
+    install(session, opa_url=sidecar, token=TOKEN)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionDenied) as denied:
+        client.create_training_job(**_job("no-vpc", VpcConfig=None))
+    assert [f.rule_id for f in denied.value.findings] == ["SM301"]
+    assert "no-vpc" not in _jobs(client)  # moto never saw the call
+
+
+def test_compliant_job_goes_through(session: Any, sidecar: str, moto_endpoint: str) -> None:
+    install(session, opa_url=sidecar, token=TOKEN)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    client.create_training_job(**_job("compliant"))
+    assert "compliant" in _jobs(client)
+
+
+def test_stopped_sidecar_refuses_the_call_in_enforce_mode(session: Any, moto_endpoint: str, tmp_path: Path) -> None:
+    token = tmp_path / "token"
+    token.write_text(TOKEN)
+    process, url = _start("--token-file", token)
+    assert process.poll() is None
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=20)
+    install(session, opa_url=url, token=TOKEN)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionError, match="could not judge CreateTrainingJob"):
+        client.create_training_job(**_job("while-down"))
+    assert "while-down" not in _jobs(client)
+
+
+def test_audit_mode_lets_a_failing_call_through(session: Any, sidecar: str, moto_endpoint: str,
+                                                caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
+    install(session, opa_url=sidecar, token=TOKEN, mode="audit")
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    client.create_training_job(**_job("audited", EnableNetworkIsolation=False))
+    assert "audited" in _jobs(client)
+    assert "SM302" in caplog.text
+
+
+def test_wrong_token_fails_closed(session: Any, sidecar: str, moto_endpoint: str) -> None:
+    install(session, opa_url=sidecar, token="not-the-token")
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionError, match="401"):
+        client.create_training_job(**_job("bad-token"))
+
+
+def test_notebook_with_direct_internet_is_denied(session: Any, sidecar: str, moto_endpoint: str) -> None:
+    install(session, opa_url=sidecar, token=TOKEN)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionDenied) as denied:
+        client.create_notebook_instance(
+            NotebookInstanceName="nb", InstanceType="ml.t3.medium", RoleArn="arn:aws:iam::123456789012:role/nb"
+        )
+    assert {f.rule_id for f in denied.value.findings} == {"SM101", "SM102", "SM103", "SM104", "SM105", "SM106"}
