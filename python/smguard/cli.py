@@ -43,7 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     scan = commands.add_parser("scan", help="evaluate inputs against the rules")
-    scan.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="Terraform plan JSON or smguard document")
+    scan.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="Terraform plan JSON, smguard snapshot or document"
+    )
+    scan.add_argument("--aws", action="store_true", help="collect from the live AWS account(s) and scan that")
+    _live_options(scan)
     scan.add_argument("--format", choices=sorted(FORMATS), default="text")
     scan.add_argument(
         "--config", type=Path, help=f"smguard config YAML (default: {DEFAULT_NAME} in the working directory)"
@@ -51,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
     scan.add_argument("--opa-url", metavar="URL", help="evaluate through a running smguard sidecar instead of opa eval")
     scan.add_argument("--opa-token", metavar="TOKEN", help="the sidecar's token (default: $SMGUARD_OPA_TOKEN)")
+
+    snap = commands.add_parser("snapshot", help="collect the live AWS responses smguard judges into a file")
+    snap.add_argument("-o", "--output", type=Path, required=True)
+    _live_options(snap)
 
     bundle = commands.add_parser("bundle", help="build the OPA bundle (opa build), optionally signed")
     bundle.add_argument("-o", "--output", type=Path, default=Path("bundles/smguard.tar.gz"))
@@ -91,6 +99,17 @@ def _parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _live_options(parser: argparse.ArgumentParser) -> None:
+    live = parser.add_argument_group("live AWS collection")
+    live.add_argument("--region", action="append", default=[], help="region to scan (repeatable)")
+    live.add_argument("--all-regions", action="store_true", help="every region enabled in the account")
+    live.add_argument("--profile", help="AWS profile")
+    live.add_argument("--role-arn", action="append", default=[], help="assume this role, per account (repeatable)")
+    live.add_argument("--since", type=int, default=30, metavar="DAYS", help="jobs created in the last DAYS days")
+    live.add_argument("--workers", type=int, default=8, help="parallel Describe calls")
+    live.add_argument("--rate", type=float, default=20.0, help="calls per second per API and region")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -139,8 +158,35 @@ def _config(path: Path | None) -> dict[str, Any]:
     return parse_config(decode_text(_read(path), str(path)), str(path), rules=catalog.rules())
 
 
+def _collect(args: argparse.Namespace) -> dict[str, Any]:
+    from smguard.collect.aws import Options, collect, enabled_regions, sessions_for  # boto3 only when live
+
+    options = Options(regions=args.region, since_days=args.since, workers=args.workers, rate=args.rate,
+                      progress=True)  # fmt: skip
+    sessions = sessions_for(args.profile, args.role_arn, options)
+    if args.all_regions:
+        options.regions = enabled_regions(next(iter(sessions.values())), options)
+    elif not options.regions:
+        default = next(iter(sessions.values())).region_name
+        if not default:
+            raise InputError("no region: pass --region (or --all-regions), or configure one for the profile")
+        options.regions = [default]
+    snapshot = collect(sessions, options)
+    failed = len(snapshot["failures"])
+    print(f"smguard: {snapshot['stats']['api_calls']} API calls, {failed} failed", file=sys.stderr)
+    return snapshot
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    snapshot = _collect(args)
+    _write(json.dumps(snapshot, indent=1) + "\n", args.output)
+    return EXIT_FINDINGS if snapshot["failures"] else EXIT_CLEAN
+
+
 def _scan(args: argparse.Namespace) -> int:
-    document = _load(args.paths)
+    if args.aws == bool(args.paths):
+        raise InputError("scan takes PATHs or --aws (one of them)")
+    document = convert(_collect(args), "aws").document if args.aws else _load(args.paths)
     if args.opa_url:
         if args.config is not None:
             raise InputError("--config cannot be used with --opa-url: the sidecar decides with the config it was given")
@@ -229,5 +275,6 @@ _COMMANDS = {
     "guardrails": _guardrails,
     "checkov-dir": _checkov_dir,
     "bundle": _bundle,
+    "snapshot": _snapshot,
     "serve": _serve,
 }

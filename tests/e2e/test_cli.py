@@ -105,7 +105,7 @@ def _bad_input_cases(tmp_path: Path) -> dict[str, tuple[list[str | Path], str]]:
         "state file": (["scan", CORPUS / "checkov__state_json_named_corrupted_plan.json"], "Terraform state"),
         "bad config": (["scan", EXAMPLE, "--config", tmp_path / "bad.yaml"], "unknown config section"),
         "invalid document": (["scan", tmp_path / "doc.json"], "not a valid smguard document"),
-        "no path": (["scan"], "required: PATH"),
+        "no path": (["scan"], "scan takes PATHs or --aws"),
         "unknown format": (["scan", EXAMPLE, "--format", "xml"], "invalid choice"),
     }
 

@@ -11,8 +11,16 @@ from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from smguard.errors import InputError
-from smguard.frontends.sagemaker_api import ApiShapeError, Reader, job_settings
-from smguard.frontends.value import UNKNOWN, State, Value, meta, plain
+from smguard.frontends.sagemaker_api import (
+    ApiShapeError,
+    Reader,
+    domain_settings,
+    endpoint_config_settings,
+    job_settings,
+    model_settings,
+    notebook_settings,
+)
+from smguard.frontends.value import UNKNOWN, Value, meta, plain
 from smguard.model import Document, JobKind, empty_document
 
 
@@ -20,77 +28,21 @@ def _never(_: Any) -> bool:
     return False
 
 
-def _string_or(value: Value, default: str) -> Value:
-    return Value(State.KNOWN, default) if value.state is State.ABSENT else value
-
-
-def _enabled(reader: Reader, *path: str) -> Value:
-    value = _string_or(reader.string(*path), "Enabled")
-    return Value(State.KNOWN, value.value == "Enabled") if value.known else value
-
-
 def _notebook(reader: Reader) -> tuple[str, dict[str, Any]]:
-    values = {
-        "name": reader.string("NotebookInstanceName"),
-        "direct_internet_access": _enabled(reader, "DirectInternetAccess"),
-        "root_access": _enabled(reader, "RootAccess"),
-        "subnet_id": reader.string("SubnetId"),
-        "security_groups": reader.strings("SecurityGroupIds"),
-        "kms_key_id": reader.string("KmsKeyId"),
-        "minimum_instance_metadata_service_version": reader.string(
-            "InstanceMetadataServiceConfiguration", "MinimumInstanceMetadataServiceVersion"
-        ),
-        "vpc_id": UNKNOWN,
-        "default_network": UNKNOWN,
-    }
+    values = {**notebook_settings(reader), "vpc_id": UNKNOWN, "default_network": UNKNOWN}
     return "notebook_instances", {**_resource(values, "CreateNotebookInstance"), "vpc_key": None}
 
 
 def _model(reader: Reader) -> tuple[str, dict[str, Any]]:
-    values = {
-        "name": reader.string("ModelName"),
-        "subnets": reader.strings("VpcConfig", "Subnets"),
-        "security_group_ids": reader.strings("VpcConfig", "SecurityGroupIds"),
-        "enable_network_isolation": reader.boolean("EnableNetworkIsolation", default=False),
-    }
-    return "models", {**_resource(values, "CreateModel"), "vpc_key": None}
+    return "models", {**_resource(model_settings(reader), "CreateModel"), "vpc_key": None}
 
 
 def _endpoint_config(reader: Reader) -> tuple[str, dict[str, Any]]:
-    variants = []
-    for key, shadow in (("ProductionVariants", False), ("ShadowProductionVariants", True)):
-        listed = reader.get(key)
-        for i, variant in enumerate(listed.value if listed.known and isinstance(listed.value, list) else []):
-            if not isinstance(variant, Mapping):
-                raise ApiShapeError(f"{key}.{i} is not an object")
-            inner = Reader(variant, _never)
-            variants.append({
-                "variant_name": inner.string("VariantName").value, "shadow": shadow,
-                "model_name": inner.string("ModelName").value, "model": None,
-                "enable_ssm_access": inner.boolean("EnableSSMAccess", default=False).value,
-            })  # fmt: skip
-    capture = reader.get("DataCaptureConfig")
-    values = {
-        "name": reader.string("EndpointConfigName"),
-        "kms_key_arn": reader.string("KmsKeyId"),
-        "variants": Value(State.KNOWN, variants),
-        "data_capture_enabled": Value(
-            State.KNOWN, capture.known and reader.boolean("DataCaptureConfig", "EnableCapture", default=True).value
-        ),
-        "data_capture_kms_key_id": reader.string("DataCaptureConfig", "KmsKeyId"),
-        "async_inference_enabled": Value(State.KNOWN, reader.get("AsyncInferenceConfig").known),
-        "async_output_kms_key_id": reader.string("AsyncInferenceConfig", "OutputConfig", "KmsKeyId"),
-    }
-    return "endpoint_configs", _resource(values, "CreateEndpointConfig")
+    return "endpoint_configs", _resource(endpoint_config_settings(reader), "CreateEndpointConfig")
 
 
 def _domain(reader: Reader) -> tuple[str, dict[str, Any]]:
-    values = {
-        "name": reader.string("DomainName"),
-        "app_network_access_type": _string_or(reader.string("AppNetworkAccessType"), "PublicInternetOnly"),
-        "vpc_id": reader.string("VpcId"),
-        "kms_key_id": reader.string("KmsKeyId"),
-    }
+    values = domain_settings(reader)
     vpc = values["vpc_id"]
     return "domains", {**_resource(values, "CreateDomain"), "vpc_key": vpc.value if vpc.known else None}
 

@@ -11,6 +11,7 @@ from typing import Any, cast
 import jsonschema
 
 from smguard.errors import InputError
+from smguard.frontends.aws_snapshot import convert_snapshot, is_snapshot
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform import convert_plan
 from smguard.model import SCHEMA_VERSION, Document
@@ -20,6 +21,8 @@ def convert(value: Any, name: str) -> Conversion:
     """Convert any supported input (Terraform plan, or an already canonical document)."""
     if isinstance(value, Mapping) and "schema_version" in value and "resources" in value:
         return Conversion(_canonical(value, name))
+    if is_snapshot(value):
+        return convert_snapshot(value, name)
     return convert_plan(value, name)  # it says precisely why when the value is not a plan
 
 

@@ -133,3 +133,73 @@ def _mapping(value: Any, path: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ApiShapeError(f"{path} is not an object")
     return value
+
+
+def _string_or(value: Value, default: str) -> Value:
+    return Value(State.KNOWN, default) if value.state is State.ABSENT else value
+
+
+def _enabled(reader: Reader, *path: str) -> Value:
+    value = _string_or(reader.string(*path), "Enabled")
+    return Value(State.KNOWN, value.value == "Enabled") if value.known else value
+
+
+def notebook_settings(reader: Reader, groups_key: str = "SecurityGroupIds") -> dict[str, Value]:
+    """CreateNotebookInstance (``SecurityGroupIds``) and DescribeNotebookInstance (``SecurityGroups``)."""
+    return {
+        "name": reader.string("NotebookInstanceName"),
+        "direct_internet_access": _enabled(reader, "DirectInternetAccess"),
+        "root_access": _enabled(reader, "RootAccess"),
+        "subnet_id": reader.string("SubnetId"),
+        "security_groups": reader.strings(groups_key),
+        "kms_key_id": reader.string("KmsKeyId"),
+        "minimum_instance_metadata_service_version": reader.string(
+            "InstanceMetadataServiceConfiguration", "MinimumInstanceMetadataServiceVersion"
+        ),
+    }
+
+
+def model_settings(reader: Reader) -> dict[str, Value]:
+    return {
+        "name": reader.string("ModelName"),
+        "subnets": reader.strings("VpcConfig", "Subnets"),
+        "security_group_ids": reader.strings("VpcConfig", "SecurityGroupIds"),
+        "enable_network_isolation": reader.boolean("EnableNetworkIsolation", default=False),
+    }
+
+
+def endpoint_config_settings(reader: Reader) -> dict[str, Value]:
+    """Variants name their model; ``model`` (the model's ID in the input) is for the caller to resolve."""
+    variants = []
+    for key, shadow in (("ProductionVariants", False), ("ShadowProductionVariants", True)):
+        listed = reader.get(key)
+        for i, variant in enumerate(listed.value if listed.known and isinstance(listed.value, list) else []):
+            if not isinstance(variant, Mapping):
+                raise ApiShapeError(f"{key}.{i} is not an object")
+            inner = Reader(variant, reader.placeholder)
+            variants.append({
+                "variant_name": inner.string("VariantName").value, "shadow": shadow,
+                "model_name": inner.string("ModelName").value, "model": None,
+                "enable_ssm_access": inner.boolean("EnableSSMAccess", default=False).value,
+            })  # fmt: skip
+    capture = reader.get("DataCaptureConfig")
+    return {
+        "name": reader.string("EndpointConfigName"),
+        "kms_key_arn": reader.string("KmsKeyId"),
+        "variants": Value(State.KNOWN, variants),
+        "data_capture_enabled": Value(
+            State.KNOWN, capture.known and reader.boolean("DataCaptureConfig", "EnableCapture", default=True).value
+        ),
+        "data_capture_kms_key_id": reader.string("DataCaptureConfig", "KmsKeyId"),
+        "async_inference_enabled": Value(State.KNOWN, reader.get("AsyncInferenceConfig").known),
+        "async_output_kms_key_id": reader.string("AsyncInferenceConfig", "OutputConfig", "KmsKeyId"),
+    }
+
+
+def domain_settings(reader: Reader) -> dict[str, Value]:
+    return {
+        "name": reader.string("DomainName"),
+        "app_network_access_type": _string_or(reader.string("AppNetworkAccessType"), "PublicInternetOnly"),
+        "vpc_id": reader.string("VpcId"),
+        "kms_key_id": reader.string("KmsKeyId"),
+    }

@@ -1,0 +1,293 @@
+"""Collect the SageMaker, EC2, IAM and Organizations responses smguard judges, per account and region.
+
+Paginators everywhere at their maximum page size, a bounded thread pool for the per-resource
+Describe calls, botocore's adaptive retries and a client-side rate limit per API. A call that
+fails for good (AccessDenied, a disabled region, throttling that outlasts the retries, expired
+credentials) is recorded in the snapshot's ``failures`` and collection goes on: the frontend
+turns each failure into an SM001 error, never into a clean result.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+
+from smguard import __version__
+from smguard.collect.ratelimit import RateLimiter
+
+SNAPSHOT_FORMAT = 1
+# Values that are secrets more often than not; their keys are kept, the values are not.
+REDACTED_FIELDS = frozenset({"Environment", "HyperParameters"})
+REDACTED = "(redacted by smguard)"
+
+# (list operation, its result key, the name key in each summary, describe operation, its name parameter)
+_SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
+    ("list_notebook_instances", "NotebookInstances", "NotebookInstanceName", "describe_notebook_instance",
+     "NotebookInstanceName"),
+    ("list_training_jobs", "TrainingJobSummaries", "TrainingJobName", "describe_training_job", "TrainingJobName"),
+    ("list_hyper_parameter_tuning_jobs", "HyperParameterTuningJobSummaries", "HyperParameterTuningJobName",
+     "describe_hyper_parameter_tuning_job", "HyperParameterTuningJobName"),
+    ("list_processing_jobs", "ProcessingJobSummaries", "ProcessingJobName", "describe_processing_job",
+     "ProcessingJobName"),
+    ("list_models", "Models", "ModelName", "describe_model", "ModelName"),
+    ("list_endpoint_configs", "EndpointConfigs", "EndpointConfigName", "describe_endpoint_config",
+     "EndpointConfigName"),
+    ("list_endpoints", "Endpoints", "EndpointName", "describe_endpoint", "EndpointName"),
+    ("list_domains", "Domains", "DomainId", "describe_domain", "DomainId"),
+)  # fmt: skip
+_JOBS_SINCE = {"list_training_jobs", "list_hyper_parameter_tuning_jobs", "list_processing_jobs"}
+
+
+@dataclass
+class Options:
+    regions: list[str]
+    since_days: int = 30
+    workers: int = 8
+    rate: float = 20.0  # calls per second per API and region
+    max_attempts: int = 10
+    progress: bool = False
+
+
+@dataclass
+class _Run:
+    options: Options
+    limiter: RateLimiter
+    failures: list[dict[str, str]] = field(default_factory=list)
+    calls: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record_call(self) -> None:
+        with self.lock:
+            self.calls += 1
+
+    def fail(self, account: str, region: str, api: str, exc: Exception) -> None:
+        code = (
+            exc.response.get("Error", {}).get("Code", "Error") if isinstance(exc, ClientError) else type(exc).__name__
+        )
+        message = str(exc).splitlines()[0][:300]
+        with self.lock:
+            self.failures.append({"account": account, "region": region, "api": api, "code": code, "message": message})
+
+
+def _config(options: Options) -> Config:
+    return Config(
+        retries={"mode": "adaptive", "max_attempts": options.max_attempts},
+        max_pool_connections=options.workers + 2,
+        user_agent_extra=f"smguard/{__version__}",
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: REDACTED if k in REDACTED_FIELDS and isinstance(v, dict) and v else _jsonable(v)
+                for k, v in value.items() if k != "ResponseMetadata"}  # fmt: skip
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _call(run: _Run, client: Any, service: str, api: str, **kwargs: Any) -> Any:
+    run.limiter.wait(f"{client.meta.region_name}/{service}.{api}")
+    run.record_call()
+    return _jsonable(getattr(client, api)(**kwargs))
+
+
+def _pages(run: _Run, client: Any, service: str, api: str, **kwargs: Any) -> list[Any]:
+    paginator = client.get_paginator(api)
+    pages = []
+    for page in paginator.paginate(**kwargs, PaginationConfig={"PageSize": _page_size(client, api)}):
+        run.limiter.wait(f"{client.meta.region_name}/{service}.{api}")
+        run.record_call()
+        pages.append(_jsonable(page))
+    return pages
+
+
+def _page_size(client: Any, api: str) -> int | None:
+    shape = client.meta.service_model.operation_model(client.meta.method_to_api_mapping[api]).input_shape
+    for name in ("MaxResults", "MaxItems"):
+        if shape is not None and name in shape.members:
+            return int(shape.members[name].metadata.get("max", 100))
+    return None
+
+
+def _guarded(run: _Run, account: str, region: str, api: str, action: Callable[..., Any], *args: Any,
+             **kwargs: Any) -> Any:  # fmt: skip
+    """``action(*args, **kwargs)``, or None with the failure recorded."""
+    try:
+        return action(*args, **kwargs)
+    except (ClientError, BotoCoreError) as exc:
+        run.fail(account, region, api, exc)
+        return None
+
+
+def _sagemaker(run: _Run, session: Any, account: str, region: str, pool: ThreadPoolExecutor) -> dict[str, Any]:
+    client = session.client("sagemaker", region_name=region, config=_config(run.options))
+    since = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=run.options.since_days)
+    calls: dict[str, Any] = {}
+    for list_api, key, name_key, describe_api, parameter in _SAGEMAKER:
+        kwargs = {"CreationTimeAfter": since} if list_api in _JOBS_SINCE else {}
+        api = f"sagemaker.{_camel(list_api)}"
+        pages = _guarded(run, account, region, api, _pages, run, client, "sagemaker", list_api, **kwargs)
+        if pages is None:
+            continue
+        calls[api] = pages
+        names = [item[name_key] for page in pages for item in page.get(key, [])]
+        calls[f"sagemaker.{_camel(describe_api)}"] = _describe_all(
+            run, pool, account, region, client, describe_api, parameter, names
+        )
+    domains = calls.get("sagemaker.DescribeDomain", {})
+    profiles_api = "sagemaker.ListUserProfiles"
+    pages = _guarded(run, account, region, profiles_api, _pages, run, client, "sagemaker", "list_user_profiles") \
+        if domains else []  # fmt: skip
+    if pages is not None:
+        calls[profiles_api] = pages
+    return calls
+
+
+def _describe_all(run: _Run, pool: ThreadPoolExecutor, account: str, region: str, client: Any, api: str,
+                  parameter: str, names: Iterable[str]) -> dict[str, Any]:  # fmt: skip
+    full = f"sagemaker.{_camel(api)}"
+
+    def describe(name: str) -> tuple[str, Any]:
+        return name, _guarded(run, account, region, f"{full}({name})", _call, run, client, "sagemaker", api,
+                              **{parameter: name})  # fmt: skip
+
+    return {name: response for name, response in pool.map(describe, names) if response is not None}
+
+
+def _ec2(run: _Run, session: Any, account: str, region: str, sagemaker: dict[str, Any]) -> dict[str, Any]:
+    client = session.client("ec2", region_name=region, config=_config(run.options))
+    calls: dict[str, Any] = {}
+    endpoints = _guarded(run, account, region, "ec2.DescribeVpcEndpoints", _pages, run, client, "ec2",
+                         "describe_vpc_endpoints")  # fmt: skip
+    if endpoints is not None:
+        calls["ec2.DescribeVpcEndpoints"] = endpoints
+    subnets = sorted(_referenced(sagemaker, "SubnetId", "Subnets", "SubnetIds"))
+    if subnets:
+        found = _guarded(run, account, region, "ec2.DescribeSubnets", _pages, run, client, "ec2",
+                         "describe_subnets", SubnetIds=subnets)  # fmt: skip
+        if found is not None:
+            calls["ec2.DescribeSubnets"] = found
+    vpcs = sorted({s["VpcId"] for page in calls.get("ec2.DescribeSubnets", []) for s in page.get("Subnets", [])}
+                  | {e["VpcId"] for page in endpoints or [] for e in page.get("VpcEndpoints", [])}
+                  | _referenced(sagemaker, "VpcId"))  # fmt: skip
+    if vpcs:
+        found = _guarded(run, account, region, "ec2.DescribeVpcs", _pages, run, client, "ec2", "describe_vpcs",
+                         VpcIds=vpcs)  # fmt: skip
+        if found is not None:
+            calls["ec2.DescribeVpcs"] = found
+    groups = sorted(_referenced(sagemaker, "SecurityGroups", "SecurityGroupIds"))
+    if groups:
+        found = _guarded(run, account, region, "ec2.DescribeSecurityGroups", _pages, run, client, "ec2",
+                         "describe_security_groups", GroupIds=groups)  # fmt: skip
+        if found is not None:
+            calls["ec2.DescribeSecurityGroups"] = found
+    return calls
+
+
+def _referenced(value: Any, *keys: str) -> set[str]:
+    """Every string (or list of strings) under one of ``keys`` anywhere in the responses."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, inner in item.items():
+                if key in keys and isinstance(inner, str):
+                    found.add(inner)
+                elif key in keys and isinstance(inner, list):
+                    found.update(v for v in inner if isinstance(v, str))
+                else:
+                    stack.append(inner)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _account_wide(run: _Run, session: Any, account: str) -> dict[str, Any]:
+    calls: dict[str, Any] = {}
+    iam = session.client("iam", config=_config(run.options))
+    kinds = ["User", "Role", "Group", "LocalManagedPolicy"]
+    details = _guarded(run, account, "global", "iam.GetAccountAuthorizationDetails", _pages, run, iam, "iam",
+                       "get_account_authorization_details", Filter=kinds)  # fmt: skip
+    if details is not None:
+        calls["iam.GetAccountAuthorizationDetails"] = details
+    organizations = session.client("organizations", config=_config(run.options))
+    try:  # SCPs are readable only from the management account or a delegated administrator
+        pages = _pages(run, organizations, "organizations", "list_policies", Filter="SERVICE_CONTROL_POLICY")
+        ids = [p["Id"] for page in pages for p in page.get("Policies", [])]
+        calls["organizations.DescribePolicy"] = {
+            i: _call(run, organizations, "organizations", "describe_policy", PolicyId=i) for i in ids
+        }
+    except (ClientError, BotoCoreError) as exc:
+        calls["organizations.unreadable"] = str(exc).splitlines()[0][:300]
+    return calls
+
+
+def _camel(api: str) -> str:
+    return "".join(part.capitalize() for part in api.split("_"))
+
+
+def collect(sessions: dict[str, Any], options: Options) -> dict[str, Any]:
+    """The snapshot of every (account, region); ``sessions`` maps account IDs to boto3 sessions."""
+    run = _Run(options, RateLimiter(options.rate))
+    accounts: dict[str, Any] = {}
+    with ThreadPoolExecutor(max_workers=options.workers) as pool:
+        for account, session in sessions.items():
+            regions: dict[str, Any] = {}
+            for region in options.regions:
+                if options.progress:
+                    print(f"smguard: collecting {account}/{region}…", file=sys.stderr)
+                sagemaker = _sagemaker(run, session, account, region, pool)
+                regions[region] = {"calls": {**sagemaker, **_ec2(run, session, account, region, sagemaker)}}
+            accounts[account] = {"global": {"calls": _account_wide(run, session, account)}, "regions": regions}
+    now = datetime.datetime.now(datetime.UTC)
+    return {
+        "smguard_snapshot": SNAPSHOT_FORMAT,
+        "tool": {"name": "smguard", "version": __version__},
+        "collected_at": now.isoformat(),
+        "since": (now - datetime.timedelta(days=options.since_days)).isoformat(),
+        "regions": list(options.regions),
+        "accounts": accounts,
+        "failures": run.failures,
+        "stats": {"api_calls": run.calls},
+    }
+
+
+def account_of(session: Any, options: Options) -> str:
+    sts = session.client("sts", config=_config(options))
+    return str(sts.get_caller_identity()["Account"])
+
+
+def sessions_for(profile: str | None, role_arns: list[str], options: Options) -> dict[str, Any]:
+    """The caller's account, or each role's account (assumed from the caller's credentials)."""
+    base = boto3.Session(profile_name=profile)
+    if not role_arns:
+        return {account_of(base, options): base}
+    sessions = {}
+    sts = base.client("sts", config=_config(options))
+    for arn in role_arns:
+        credentials = sts.assume_role(RoleArn=arn, RoleSessionName="smguard")["Credentials"]
+        assumed = boto3.Session(
+            aws_access_key_id=credentials["AccessKeyId"], aws_secret_access_key=credentials["SecretAccessKey"],
+            aws_session_token=credentials["SessionToken"],
+        )  # fmt: skip
+        sessions[account_of(assumed, options)] = assumed
+    return sessions
+
+
+def enabled_regions(session: Any, options: Options) -> list[str]:
+    """The regions enabled in the account (opt-in regions only when opted in)."""
+    ec2 = session.client("ec2", region_name=session.region_name or "us-east-1", config=_config(options))
+    return sorted(r["RegionName"] for r in ec2.describe_regions()["Regions"])

@@ -1,0 +1,247 @@
+"""A live snapshot (raw AWS responses, see ``smguard.collect``) -> the canonical document. Pure.
+
+ARNs (VPC endpoint IDs for endpoints) are the resources' IDs; subnets are resolved to VPCs from
+the described subnets and VPCs; endpoint -> configuration -> model are joined by name within an
+account and region. Every call that failed during collection becomes an SM001 error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any, cast
+from urllib.parse import unquote
+
+from smguard.errors import InputError
+from smguard.frontends.conversion import Conversion
+from smguard.frontends.iam_policy import PolicyDocumentError, parse_policy
+from smguard.frontends.sagemaker_api import (
+    ApiShapeError,
+    Reader,
+    domain_settings,
+    endpoint_config_settings,
+    job_settings,
+    model_settings,
+    notebook_settings,
+)
+from smguard.frontends.services import sagemaker_service
+from smguard.frontends.value import ABSENT, UNKNOWN, State, Value, meta, plain
+from smguard.model import Document, JobKind, empty_document
+
+SNAPSHOT_FORMAT = 1
+_JOBS: tuple[tuple[str, JobKind, str], ...] = (
+    ("sagemaker.DescribeTrainingJob", "training", "TrainingJobArn"),
+    ("sagemaker.DescribeHyperParameterTuningJob", "tuning", "HyperParameterTuningJobArn"),
+    ("sagemaker.DescribeProcessingJob", "processing", "ProcessingJobArn"),
+)
+
+
+def is_snapshot(value: Any) -> bool:
+    return isinstance(value, Mapping) and "smguard_snapshot" in value
+
+
+def _never(_: Any) -> bool:
+    return False
+
+
+class _Region:
+    """One account and region of the snapshot, with its lookups built once."""
+
+    def __init__(self, account: str, region: str, calls: Mapping[str, Any]) -> None:
+        self.location = f"aws:{account}/{region}"
+        self.calls = calls
+        self.subnets = {s["SubnetId"]: s for s in self.items("ec2.DescribeSubnets", "Subnets")}
+        self.vpcs = {v["VpcId"]: v for v in self.items("ec2.DescribeVpcs", "Vpcs")}
+
+    def items(self, api: str, key: str) -> Iterator[Mapping[str, Any]]:
+        for page in self.calls.get(api, []):
+            yield from (item for item in page.get(key, []) if isinstance(item, Mapping))
+
+    def described(self, api: str) -> Iterator[Mapping[str, Any]]:
+        responses = self.calls.get(api, {})
+        yield from (r for r in responses.values() if isinstance(r, Mapping))
+
+    def network(self, subnets: Value) -> tuple[Value, str | None, Value]:
+        """(vpc_id, vpc_key, default_network) of one subnet ID or a list of them."""
+        if not subnets.known:
+            return subnets, None, subnets
+        ids = subnets.value if isinstance(subnets.value, list) else [subnets.value]
+        described = [self.subnets.get(i) for i in ids]
+        if not ids or None in described:
+            return UNKNOWN, None, UNKNOWN
+        vpcs = {cast(Mapping[str, Any], s)["VpcId"] for s in described}
+        if len(vpcs) != 1:
+            return UNKNOWN, None, UNKNOWN
+        vpc_id = vpcs.pop()
+        default = any(cast(Mapping[str, Any], s).get("DefaultForAz") for s in described) or (
+            self.vpcs.get(vpc_id, {}).get("IsDefault")
+        )
+        known_default = default is True or vpc_id in self.vpcs
+        return Value(State.KNOWN, vpc_id), vpc_id, Value(State.KNOWN, bool(default)) if known_default else UNKNOWN
+
+
+def convert_snapshot(snapshot: Any, name: str) -> Conversion:
+    if not is_snapshot(snapshot) or snapshot.get("smguard_snapshot") != SNAPSHOT_FORMAT:
+        raise InputError(f"{name}: not an smguard snapshot of format {SNAPSHOT_FORMAT}")
+    accounts = snapshot.get("accounts")
+    if not isinstance(accounts, Mapping):
+        raise InputError(f"{name}: the snapshot has no accounts")
+    document = empty_document()
+    document["sources"].append({"kind": "aws-snapshot", "name": name, "format_version": str(SNAPSHOT_FORMAT),
+                                "tool_version": snapshot.get("tool", {}).get("version")})  # fmt: skip
+    lists = cast(dict[str, list[Any]], document["resources"])
+    for account, content in accounts.items():
+        regions = content.get("regions", {}) if isinstance(content, Mapping) else {}
+        for region, region_content in regions.items():
+            _convert_region(_Region(str(account), str(region), region_content.get("calls", {})), lists, document)
+        _convert_account(str(account), content.get("global", {}).get("calls", {}), lists, document)
+    for failure in snapshot.get("failures", []):
+        where = f"{failure.get('account')}/{failure.get('region')}"
+        document["errors"].append({
+            "resource": f"aws:{where}:{failure.get('api')}", "location": f"aws:{where}",
+            "message": f"{failure.get('api')} failed ({failure.get('code')}): {failure.get('message')}",
+        })  # fmt: skip
+    return Conversion(document)
+
+
+def _error(document: Document, resource: str, location: str, message: str) -> None:
+    document["errors"].append({"resource": resource, "location": location, "message": message})
+
+
+def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
+    loc = region.location
+    models_by_name, configs_by_name = {}, {}
+    for response in region.described("sagemaker.DescribeNotebookInstance"):
+        arn = str(response.get("NotebookInstanceArn"))
+        try:
+            values = notebook_settings(Reader(response, _never), "SecurityGroups")
+        except ApiShapeError as exc:
+            _error(document, arn, loc, str(exc))
+            continue
+        vpc_id, vpc_key, default = region.network(values["subnet_id"])
+        values |= {"vpc_id": vpc_id, "default_network": default}
+        lists["notebook_instances"].append(
+            {
+                "meta": meta(arn, "DescribeNotebookInstance", loc, values),
+                **plain(values, {"security_groups": []}),
+                "vpc_key": vpc_key,
+            }  # fmt: skip
+        )
+    for api, kind, arn_key in _JOBS:
+        for response in region.described(api):
+            arn = str(response.get(arn_key))
+            try:
+                settings = job_settings(kind, response, _never)
+            except ApiShapeError as exc:
+                _error(document, arn, loc, str(exc))
+                continue
+            for suffix, job in settings:
+                name = Value(State.KNOWN, arn.rsplit("/", 1)[-1])
+                _, vpc_key, _ = region.network(job["subnets"])
+                values = {"name": name, **job}
+                lists["training_jobs"].append(
+                    {
+                        "meta": meta(f"{arn}{suffix}", api.split(".")[1], loc, values),
+                        "kind": kind,
+                        **plain(values),
+                        "vpc_key": vpc_key,
+                    }  # fmt: skip
+                )
+    for response in region.described("sagemaker.DescribeModel"):
+        arn = str(response.get("ModelArn"))
+        values = model_settings(Reader(response, _never))
+        _, vpc_key, _ = region.network(values["subnets"])
+        models_by_name[response.get("ModelName")] = arn
+        lists["models"].append({"meta": meta(arn, "DescribeModel", loc, values), **plain(values), "vpc_key": vpc_key})
+    for response in region.described("sagemaker.DescribeEndpointConfig"):
+        arn = str(response.get("EndpointConfigArn"))
+        values = endpoint_config_settings(Reader(response, _never))
+        for variant in values["variants"].value:
+            variant["model"] = models_by_name.get(variant["model_name"])
+        configs_by_name[response.get("EndpointConfigName")] = arn
+        lists["endpoint_configs"].append({"meta": meta(arn, "DescribeEndpointConfig", loc, values), **plain(values)})
+    for response in region.described("sagemaker.DescribeEndpoint"):
+        arn = str(response.get("EndpointArn"))
+        reader = Reader(response, _never)
+        values = {"name": reader.string("EndpointName"), "endpoint_config_name": reader.string("EndpointConfigName")}
+        config = configs_by_name.get(values["endpoint_config_name"].value)
+        lists["endpoints"].append({"meta": meta(arn, "DescribeEndpoint", loc, values), **plain(values),
+                                   "endpoint_config": config})  # fmt: skip
+    for response in region.described("sagemaker.DescribeDomain"):
+        arn = str(response.get("DomainArn"))
+        values = domain_settings(Reader(response, _never))
+        vpc = values["vpc_id"]
+        lists["domains"].append({"meta": meta(arn, "DescribeDomain", loc, values), **plain(values),
+                                 "vpc_key": vpc.value if vpc.known else None})  # fmt: skip
+    _convert_network(region, lists, document)
+
+
+def _convert_network(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
+    loc = region.location
+    for endpoint in region.items("ec2.DescribeVpcEndpoints", "VpcEndpoints"):
+        endpoint_id = str(endpoint.get("VpcEndpointId"))
+        policy: Value = ABSENT
+        if isinstance(endpoint.get("PolicyDocument"), str):
+            try:
+                policy = Value(State.KNOWN, parse_policy(endpoint["PolicyDocument"]))
+            except PolicyDocumentError as exc:
+                _error(document, endpoint_id, loc, f"PolicyDocument: {exc}")
+                continue
+        service = endpoint.get("ServiceName")
+        values = {
+            "service_name": Value(State.KNOWN, service),
+            "endpoint_type": Value(State.KNOWN, endpoint.get("VpcEndpointType")),
+            "vpc_id": Value(State.KNOWN, endpoint.get("VpcId")),
+            "private_dns_enabled": Value(State.KNOWN, endpoint.get("PrivateDnsEnabled") is True),
+            "policy": policy,
+        }
+        lists["vpc_endpoints"].append({
+            "meta": meta(endpoint_id, "DescribeVpcEndpoints", loc, values), **plain(values),
+            "sagemaker_service": sagemaker_service(service) if isinstance(service, str) else None,
+            "vpc_key": endpoint.get("VpcId"),
+        })  # fmt: skip
+    for vpc_id, vpc in region.vpcs.items():
+        values = {"vpc_id": Value(State.KNOWN, vpc_id), "default": Value(State.KNOWN, vpc.get("IsDefault") is True)}
+        # Collection lists every endpoint of the region, so the snapshot knows all of a VPC's endpoints.
+        lists["vpcs"].append({"meta": meta(vpc_id, "DescribeVpcs", loc, values), **plain(values), "vpc_key": vpc_id,
+                              "endpoints_known": True})  # fmt: skip
+    for subnet_id in region.subnets:
+        vpc_id, vpc_key, default = region.network(Value(State.KNOWN, subnet_id))
+        values = {"subnet_id": Value(State.KNOWN, subnet_id), "vpc_id": vpc_id, "default_network": default}
+        lists["subnets"].append({"meta": meta(subnet_id, "DescribeSubnets", loc, values), **plain(values),
+                                 "vpc_key": vpc_key})  # fmt: skip
+
+
+def _document(raw: Any) -> Any:
+    # IAM returns policy documents URL-encoded; boto3 usually decodes them already.
+    return json.loads(unquote(raw)) if isinstance(raw, str) and raw.startswith("%7B") else raw
+
+
+def _convert_account(account: str, calls: Mapping[str, Any], lists: dict[str, list[Any]], document: Document) -> None:
+    loc = f"aws:{account}/global"
+
+    def add(kind: str, policy_id: str, name: str, raw: Any) -> None:
+        try:
+            statements = parse_policy(_document(raw))
+        except PolicyDocumentError as exc:
+            _error(document, policy_id, loc, str(exc))
+            return
+        known = Value(State.KNOWN)
+        lists[kind].append({"meta": meta(policy_id, "iam", loc, {"statements": known}), "name": name,
+                            "statements": statements})  # fmt: skip
+
+    for page in calls.get("iam.GetAccountAuthorizationDetails", []):
+        for policy in page.get("Policies", []):
+            for version in policy.get("PolicyVersionList", []):
+                if version.get("IsDefaultVersion"):
+                    add("iam_policies", policy["Arn"], policy.get("PolicyName", ""), version.get("Document"))
+        for list_key, inline_key in (("RoleDetailList", "RolePolicyList"), ("UserDetailList", "UserPolicyList"),
+                                     ("GroupDetailList", "GroupPolicyList")):  # fmt: skip
+            for principal in page.get(list_key, []):
+                for inline in principal.get(inline_key, []):
+                    policy_id = f"{principal['Arn']}#inline/{inline.get('PolicyName')}"
+                    add("iam_policies", policy_id, inline.get("PolicyName", ""), inline.get("PolicyDocument"))
+    for policy in calls.get("organizations.DescribePolicy", {}).values():
+        summary = policy.get("Policy", {}).get("PolicySummary", {})
+        add("service_control_policies", summary.get("Arn", ""), summary.get("Name", ""),
+            policy.get("Policy", {}).get("Content"))  # fmt: skip

@@ -1,0 +1,262 @@
+"""Live collection against moto serving AWS over HTTP on 127.0.0.1 (boto3 talks to it on the wire).
+
+Failures are injected by a small HTTP proxy in front of moto — AccessDenied for one region,
+throttling storms — never by patching boto3.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import threading
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from smguard.collect.aws import Options, collect
+from smguard.engine.opa_eval import evaluate
+from smguard.frontends.aws_snapshot import convert_snapshot
+from smguard.paths import policies_dir
+from tests.e2e.test_sidecar import _free_port
+
+ACCOUNT = "123456789012"  # moto's default account
+ROLE = f"arn:aws:iam::{ACCOUNT}:role/sagemaker"
+IMAGE = f"{ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/train:1"
+KEY = f"arn:aws:kms:us-east-1:{ACCOUNT}:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
+
+
+class FaultProxy(ThreadingHTTPServer):
+    """Forwards to moto, except the faults it is told to inject."""
+
+    def __init__(self, upstream: str) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.upstream = upstream
+        self.deny_region: str | None = None
+        self.throttle_left = 0  # how many SageMaker calls to throttle before letting them through
+        self.requests = 0
+        self.lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: FaultProxy
+
+    def log_message(self, *_: Any) -> None:
+        pass
+
+    def _relay(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        region = re.search(r"Credential=[^/]+/[^/]+/([^/]+)/([^/]+)/", self.headers.get("Authorization", ""))
+        service = region.group(2) if region else ""
+        with self.server.lock:
+            self.server.requests += 1
+            throttle = service == "sagemaker" and self.server.throttle_left > 0
+            if throttle:
+                self.server.throttle_left -= 1
+        if service == "sagemaker" and region and region.group(1) == self.server.deny_region:
+            self._error("AccessDeniedException", "not authorized to perform this action")
+            return
+        if throttle:
+            self._error("ThrottlingException", "Rate exceeded")
+            return
+        headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
+        request = urllib.request.Request(  # noqa: S310  # the moto server on loopback
+            self.server.upstream + self.path, data=body or None, method=self.command, headers=headers
+        )
+        try:
+            with urllib.request.urlopen(request) as response:  # noqa: S310
+                status, headers, payload = response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            status, headers, payload = error.code, error.headers, error.read()
+        self.send_response(status)
+        for key, value in headers.items():
+            if key.lower() not in ("transfer-encoding", "connection", "content-length", "server", "date"):
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def _error(self, code: str, message: str) -> None:
+        payload = json.dumps({"__type": code, "message": message}).encode()
+        self.send_response(400)
+        self.send_header("Content-Type", "application/x-amz-json-1.1")
+        self.send_header("x-amzn-ErrorType", code)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    do_GET = do_POST = _relay  # noqa: N815
+
+
+@pytest.fixture(scope="module")
+def moto() -> Iterator[str]:
+    port = _free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def proxy(moto: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[FaultProxy]:
+    server = FaultProxy(moto)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    for key, value in {"AWS_ENDPOINT_URL": server.url, "AWS_ACCESS_KEY_ID": "testing",
+                       "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}.items():  # fmt: skip
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    yield server
+    server.shutdown()
+
+
+def _client(service: str, region: str, moto: str) -> Any:
+    return boto3.client(service, region_name=region, endpoint_url=moto, aws_access_key_id="testing",
+                        aws_secret_access_key="testing")  # fmt: skip
+
+
+def _training_job(name: str, *, hardened: bool, subnet: str = "", group: str = "") -> dict[str, Any]:
+    job: dict[str, Any] = {
+        "TrainingJobName": name, "RoleArn": ROLE,
+        "AlgorithmSpecification": {"TrainingImage": IMAGE, "TrainingInputMode": "File"},
+        "OutputDataConfig": {"S3OutputPath": "s3://bucket/out"},
+        "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 10},
+        "StoppingCondition": {"MaxRuntimeInSeconds": 600},
+    }  # fmt: skip
+    if hardened:
+        job |= {"VpcConfig": {"Subnets": [subnet], "SecurityGroupIds": [group]}, "EnableNetworkIsolation": True,
+                "EnableInterContainerTrafficEncryption": True}  # fmt: skip
+        job["OutputDataConfig"]["KmsKeyId"] = KEY
+        job["ResourceConfig"]["VolumeKmsKeyId"] = KEY
+    return job
+
+
+@pytest.fixture(scope="module")
+def seeded(moto: str) -> dict[str, str]:
+    """One insecure and one hardened resource of each kind in us-east-1, a notebook in eu-west-1."""
+    ec2 = _client("ec2", "us-east-1", moto)
+    vpc = ec2.create_vpc(CidrBlock="10.7.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.7.1.0/24")["Subnet"]["SubnetId"]
+    group = ec2.create_security_group(GroupName="training", Description="t", VpcId=vpc)["GroupId"]
+    service = "com.amazonaws.us-east-1.sagemaker.api"
+    created = ec2.create_vpc_endpoint(VpcId=vpc, ServiceName=service, VpcEndpointType="Interface", SubnetIds=[subnet])
+    api = created["VpcEndpoint"]["VpcEndpointId"]
+    sm = _client("sagemaker", "us-east-1", moto)
+    sm.create_notebook_instance(NotebookInstanceName="defaults", InstanceType="ml.t3.medium", RoleArn=ROLE)
+    sm.create_training_job(**_training_job("open-job", hardened=False))
+    sm.create_training_job(**_training_job("hardened-job", hardened=True, subnet=subnet, group=group))
+    sm.create_model(ModelName="open-model", ExecutionRoleArn=ROLE, PrimaryContainer={"Image": IMAGE})
+    sm.create_model(ModelName="vpc-model", ExecutionRoleArn=ROLE, PrimaryContainer={"Image": IMAGE},
+                    VpcConfig={"Subnets": [subnet], "SecurityGroupIds": [group]})  # fmt: skip
+    variant = {"VariantName": "v", "ModelName": "vpc-model", "InitialInstanceCount": 1, "InstanceType": "ml.m5.large"}
+    sm.create_endpoint_config(EndpointConfigName="no-key", ProductionVariants=[variant])
+    sm.create_endpoint_config(EndpointConfigName="with-key", ProductionVariants=[variant], KmsKeyId=KEY)
+    _client("sagemaker", "eu-west-1", moto).create_notebook_instance(
+        NotebookInstanceName="dublin", InstanceType="ml.t3.medium", RoleArn=ROLE
+    )
+    return {"vpc": vpc, "subnet": subnet, "endpoint": api}
+
+
+def _scan(regions: list[str], **options: Any) -> tuple[dict[str, Any], dict[tuple[str, str], str]]:
+    snapshot = collect({ACCOUNT: boto3.Session()}, Options(regions=regions, rate=500, **options))
+    document = convert_snapshot(snapshot, "snapshot").document
+    findings = evaluate(document, {}, policies=policies_dir())
+    return snapshot, {(f.rule_id, f.resource.rsplit("/", 1)[-1]): f.status for f in findings}
+
+
+def test_every_kind_is_collected_and_judged_by_arn(proxy: FaultProxy, seeded: dict[str, str]) -> None:
+    snapshot, verdicts = _scan(["us-east-1"])
+    assert snapshot["failures"] == []
+    for rule in ("SM101", "SM102", "SM104", "SM105"):
+        assert verdicts[(rule, "defaults")] == "fail"
+    for rule in ("SM301", "SM302", "SM303", "SM304", "SM305"):
+        assert verdicts[(rule, "open-job")] == "fail"
+        assert (rule, "hardened-job") not in verdicts
+    assert verdicts[("SM401", "open-model")] == "fail"
+    assert ("SM401", "vpc-model") not in verdicts
+    assert verdicts[("SM403", "no-key")] == "fail"
+    assert ("SM403", "with-key") not in verdicts
+    assert verdicts[("SM501", seeded["endpoint"])] == "fail"
+    document = convert_snapshot(snapshot, "s").document
+    arns = {n["meta"]["id"] for n in document["resources"]["notebook_instances"]}
+    assert f"arn:aws:sagemaker:us-east-1:{ACCOUNT}:notebook-instance/defaults" in arns
+    hardened = next(j for j in document["resources"]["training_jobs"] if j["name"] == "hardened-job")
+    assert hardened["vpc_key"] == seeded["vpc"]  # subnet resolved to its VPC from DescribeSubnets
+
+
+def test_several_regions(proxy: FaultProxy, seeded: dict[str, str]) -> None:
+    _, verdicts = _scan(["us-east-1", "eu-west-1"])
+    assert verdicts[("SM101", "dublin")] == "fail"
+    assert verdicts[("SM101", "defaults")] == "fail"
+
+
+def test_access_denied_region_is_an_error_and_the_rest_is_still_judged(proxy: FaultProxy,
+                                                                       seeded: dict[str, str]) -> None:  # fmt: skip
+    proxy.deny_region = "eu-west-1"
+    snapshot, verdicts = _scan(["us-east-1", "eu-west-1"])
+    assert {(f["region"], f["code"]) for f in snapshot["failures"]} == {("eu-west-1", "AccessDeniedException")}
+    errors = {resource for (rule, resource), status in verdicts.items() if rule == "SM001"}
+    assert errors and all(status == "error" for (rule, _), status in verdicts.items() if rule == "SM001")
+    assert verdicts[("SM101", "defaults")] == "fail"  # us-east-1 is judged all the same
+
+
+def test_throttling_storm_is_absorbed_by_retries(proxy: FaultProxy, seeded: dict[str, str]) -> None:
+    proxy.throttle_left = 4  # each call retries up to 10 times with backoff
+    snapshot, verdicts = _scan(["us-east-1"])
+    assert snapshot["failures"] == []
+    assert proxy.throttle_left == 0
+    assert verdicts[("SM101", "defaults")] == "fail"
+
+
+def test_throttling_that_outlasts_the_retries_is_an_error(proxy: FaultProxy, seeded: dict[str, str]) -> None:
+    proxy.throttle_left = 10_000
+    snapshot, _ = _scan(["us-east-1"], max_attempts=1)
+    assert snapshot["failures"]
+    assert {f["code"] for f in snapshot["failures"]} == {"ThrottlingException"}
+
+
+def test_cli_scan_aws_exits_1_on_access_denied(proxy: FaultProxy, seeded: dict[str, str], tmp_path: Path) -> None:
+    proxy.deny_region = "us-east-1"
+    result = subprocess.run([sys.executable, "-m", "smguard", "scan", "--aws", "--region", "us-east-1", "--format",
+                             "json"], capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    statuses = {f["status"] for f in json.loads(result.stdout)["findings"] if f["rule_id"] == "SM001"}
+    assert statuses == {"error"}
+    assert re.search(r"smguard: \d+ API calls, \d+ failed", result.stderr)
+
+
+def test_snapshot_file_then_scan(proxy: FaultProxy, seeded: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "snap.json"
+    made = subprocess.run([sys.executable, "-m", "smguard", "snapshot", "-o", str(out), "--region", "us-east-1"],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    snapshot = json.loads(out.read_text())
+    assert snapshot["smguard_snapshot"] == 1
+    assert "sagemaker.DescribeTrainingJob" in snapshot["accounts"][ACCOUNT]["regions"]["us-east-1"]["calls"]
+    scanned = subprocess.run([sys.executable, "-m", "smguard", "scan", str(out), "--format", "json"],
+                             capture_output=True, text=True, check=False)  # fmt: skip
+    assert scanned.returncode == 1
+    assert any(f["rule_id"] == "SM301" for f in json.loads(scanned.stdout)["findings"])
+
+
+def test_five_thousand_training_jobs(moto: str, proxy: FaultProxy) -> None:
+    sm = _client("sagemaker", "ap-southeast-2", moto)
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: sm.create_training_job(**_training_job(f"bulk-{i:04d}", hardened=False)), range(5000)))
+    snapshot, verdicts = _scan(["ap-southeast-2"], workers=16)
+    assert snapshot["failures"] == []
+    assert sum(1 for (rule, _), status in verdicts.items() if rule == "SM301" and status == "fail") == 5000
+    # 50 list pages of 100 plus 5000 describes, plus the other kinds' (empty) lists.
+    assert 5050 <= snapshot["stats"]["api_calls"] < 5100

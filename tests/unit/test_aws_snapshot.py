@@ -1,0 +1,115 @@
+"""The snapshot frontend on recorded API responses (tests/corpus/api): fields moto does not keep."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smguard.engine.opa_eval import evaluate
+from smguard.errors import InputError
+from smguard.frontends.aws_snapshot import convert_snapshot
+from smguard.paths import policies_dir
+
+API = Path(__file__).parents[1] / "corpus" / "api"
+APIS = {
+    "DescribeNotebookInstance": "sagemaker.DescribeNotebookInstance",
+    "DescribeTrainingJob": "sagemaker.DescribeTrainingJob",
+    "DescribeHyperParameterTuningJob": "sagemaker.DescribeHyperParameterTuningJob",
+    "DescribeProcessingJob": "sagemaker.DescribeProcessingJob",
+    "DescribeModel": "sagemaker.DescribeModel",
+    "DescribeEndpointConfig": "sagemaker.DescribeEndpointConfig",
+    "DescribeEndpoint": "sagemaker.DescribeEndpoint",
+    "DescribeDomain": "sagemaker.DescribeDomain",
+}
+
+
+def _response(path: Path) -> dict[str, Any]:
+    raw = json.loads(path.read_text())
+    return raw["data"] if "data" in raw and "status_code" in raw else raw  # c7n placebo records wrap responses
+
+
+def _snapshot(*files: str) -> dict[str, Any]:
+    calls: dict[str, Any] = {}
+    for name in files:
+        path = API / name
+        api = path.name.split("__")[1]
+        if api == "ec2_DescribeVpcEndpoints":
+            calls["ec2.DescribeVpcEndpoints"] = [_response(path)]
+        else:
+            calls.setdefault(APIS[api], {})[path.stem] = _response(path)
+    return {"smguard_snapshot": 1, "accounts": {"111122223333": {"regions": {"us-east-1": {"calls": calls}}}},
+            "failures": []}  # fmt: skip
+
+
+def _verdicts(*files: str) -> set[tuple[str, str]]:
+    document = convert_snapshot(_snapshot(*files), "recorded").document
+    assert document["errors"] == []
+    return {(f.rule_id, f.status) for f in evaluate(document, {}, policies=policies_dir())}
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        (
+            "c7n__DescribeNotebookInstance__direct_internet_enabled_root_enabled.json",
+            {("SM101", "fail"), ("SM104", "fail")},
+        ),
+        ("c7n__DescribeModel__network_isolation_false.json", {("SM402", "fail")}),
+        ("ack__DescribeTrainingJob__completed_no_vpc.json", {("SM301", "fail")}),
+        ("c7n__DescribeTrainingJob__no_vpc_empty_kms.json", {("SM301", "fail"), ("SM304", "fail")}),
+        ("c7n__DescribeEndpointConfig__no_kms.json", {("SM403", "fail")}),
+        ("c7n__DescribeDomain__public_internet_only_kms.json", {("SM601", "fail")}),
+    ],
+)
+def test_recorded_responses_fail_what_they_should(file: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= _verdicts(file)
+
+
+def test_recorded_hardened_values_pass() -> None:
+    verdicts = _verdicts("c7n__DescribeEndpointConfig__with_kms.json")
+    assert ("SM403", "fail") not in verdicts
+
+
+def test_endpoint_policies_are_read() -> None:
+    document = convert_snapshot(_snapshot("c7n__ec2_DescribeVpcEndpoints__endpoint_policies.json"), "r").document
+    assert document["resources"]["vpc_endpoints"]
+    assert all(e["meta"]["id"].startswith("vpce-") for e in document["resources"]["vpc_endpoints"])
+
+
+def test_failures_become_errors_naming_account_region_and_api() -> None:
+    snapshot = _snapshot()
+    snapshot["failures"] = [{"account": "111122223333", "region": "eu-west-1", "api": "sagemaker.ListModels",
+                             "code": "AccessDeniedException", "message": "denied"}]  # fmt: skip
+    (error,) = convert_snapshot(snapshot, "s").document["errors"]
+    assert error["resource"] == "aws:111122223333/eu-west-1:sagemaker.ListModels"
+    assert "AccessDeniedException" in error["message"]
+
+
+def test_secrets_in_responses_never_reach_the_document() -> None:
+    snapshot = _snapshot("ack__DescribeTrainingJob__warm_pool.json")
+    (response,) = snapshot["accounts"]["111122223333"]["regions"]["us-east-1"]["calls"][
+        APIS["DescribeTrainingJob"]
+    ].values()
+    response["HyperParameters"] = {"password": "CANARY-hp-81f2"}
+    response["Environment"] = {"DB_PASSWORD": "CANARY-env-81f2"}
+    document = json.dumps(convert_snapshot(snapshot, "r").document)
+    assert "CANARY" not in document
+
+
+def test_wrong_format_is_refused() -> None:
+    with pytest.raises(InputError, match="not an smguard snapshot of format 1"):
+        convert_snapshot({"smguard_snapshot": 99}, "s")
+
+
+def test_search_is_not_used_for_training_jobs_because_it_lacks_fields() -> None:
+    """Search returns 100 training jobs a call, but its TrainingJob record has no RemoteDebugConfig
+    (SM307), so the collector lists and describes instead."""
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("sagemaker")
+    described = set(model.operation_model("DescribeTrainingJob").output_shape.members)
+    searched = set(model.shape_for("TrainingJob").members)
+    assert "RemoteDebugConfig" in described - searched
