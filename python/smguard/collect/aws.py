@@ -4,7 +4,7 @@ Paginators everywhere at their maximum page size, a bounded thread pool for the 
 Describe calls, botocore's adaptive retries and a client-side rate limit per API. A call that
 fails for good (AccessDenied, a disabled region, throttling that outlasts the retries, expired
 credentials) is recorded in the snapshot's ``failures`` and collection goes on: the frontend
-turns each failure into an SM001 error, never into a clean result.
+turns each failure into an error finding, never into a clean result.
 """
 
 from __future__ import annotations
@@ -175,25 +175,34 @@ def _ec2(run: _Run, session: Any, account: str, region: str, sagemaker: dict[str
         calls["ec2.DescribeVpcEndpoints"] = endpoints
     subnets = sorted(_referenced(sagemaker, "SubnetId", "Subnets", "SubnetIds"))
     if subnets:
-        found = _guarded(run, account, region, "ec2.DescribeSubnets", _pages, run, client, "ec2",
-                         "describe_subnets", SubnetIds=subnets)  # fmt: skip
+        found = _guarded(run, account, region, "ec2.DescribeSubnets", _by_ids, run, client, "describe_subnets",
+                         "subnet-id", subnets)  # fmt: skip
         if found is not None:
             calls["ec2.DescribeSubnets"] = found
     vpcs = sorted({s["VpcId"] for page in calls.get("ec2.DescribeSubnets", []) for s in page.get("Subnets", [])}
                   | {e["VpcId"] for page in endpoints or [] for e in page.get("VpcEndpoints", [])}
                   | _referenced(sagemaker, "VpcId"))  # fmt: skip
     if vpcs:
-        found = _guarded(run, account, region, "ec2.DescribeVpcs", _pages, run, client, "ec2", "describe_vpcs",
-                         VpcIds=vpcs)  # fmt: skip
+        found = _guarded(run, account, region, "ec2.DescribeVpcs", _by_ids, run, client, "describe_vpcs", "vpc-id",
+                         vpcs)  # fmt: skip
         if found is not None:
             calls["ec2.DescribeVpcs"] = found
     groups = sorted(_referenced(sagemaker, "SecurityGroups", "SecurityGroupIds"))
     if groups:
-        found = _guarded(run, account, region, "ec2.DescribeSecurityGroups", _pages, run, client, "ec2",
-                         "describe_security_groups", GroupIds=groups)  # fmt: skip
+        found = _guarded(run, account, region, "ec2.DescribeSecurityGroups", _by_ids, run, client,
+                         "describe_security_groups", "group-id", groups)  # fmt: skip
         if found is not None:
             calls["ec2.DescribeSecurityGroups"] = found
     return calls
+
+
+def _by_ids(run: _Run, client: Any, api: str, name: str, ids: list[str]) -> list[Any]:
+    """EC2 Describe* pages for ``ids``, through a filter (at most 200 values each) rather than the
+    ID parameter: an ID that no longer exists (a job's deleted subnet) is skipped, not an error."""
+    chunks = [ids[i : i + 200] for i in range(0, len(ids), 200)]
+    return [
+        page for chunk in chunks for page in _pages(run, client, "ec2", api, Filters=[{"Name": name, "Values": chunk}])
+    ]
 
 
 def _referenced(value: Any, *keys: str) -> set[str]:

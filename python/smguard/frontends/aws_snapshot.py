@@ -2,7 +2,7 @@
 
 ARNs (VPC endpoint IDs for endpoints) are the resources' IDs; subnets are resolved to VPCs from
 the described subnets and VPCs; endpoint -> configuration -> model are joined by name within an
-account and region. Every call that failed during collection becomes an SM001 error.
+account and region. Every call that failed during collection becomes an error finding.
 """
 
 from __future__ import annotations
