@@ -107,6 +107,8 @@ def _live_options(parser: argparse.ArgumentParser) -> None:
     live.add_argument("--all-regions", action="store_true", help="every region enabled in the account")
     live.add_argument("--profile", help="AWS profile")
     live.add_argument("--role-arn", action="append", default=[], help="assume this role, per account (repeatable)")
+    live.add_argument("--accounts-from-organization", metavar="ROLE_NAME",
+                      help="assume ROLE_NAME in every active account of the organization")  # fmt: skip
     live.add_argument("--since", type=int, default=30, metavar="DAYS", help="jobs created in the last DAYS days")
     live.add_argument("--workers", type=int, default=8, help="parallel Describe calls")
     live.add_argument("--rate", type=float, default=20.0, help="calls per second per API and region")
@@ -163,7 +165,7 @@ def _collect(args: argparse.Namespace) -> dict[str, Any]:
 
     options = Options(regions=args.region, since_days=args.since, workers=args.workers, rate=args.rate,
                       progress=True)  # fmt: skip
-    sessions = sessions_for(args.profile, args.role_arn, options)
+    sessions = sessions_for(args.profile, args.role_arn, options, args.accounts_from_organization)
     if args.all_regions:
         options.regions = enabled_regions(next(iter(sessions.values())), options)
     elif not options.regions:

@@ -260,3 +260,15 @@ def test_five_thousand_training_jobs(moto: str, proxy: FaultProxy) -> None:
     assert sum(1 for (rule, _), status in verdicts.items() if rule == "SM301" and status == "fail") == 5000
     # 50 list pages of 100 plus 5000 describes, plus the other kinds' (empty) lists.
     assert 5050 <= snapshot["stats"]["api_calls"] < 5100
+
+
+def test_accounts_from_the_organization(proxy: FaultProxy, moto: str) -> None:
+    from smguard.collect.aws import sessions_for
+
+    organizations = _client("organizations", "us-east-1", moto)
+    organizations.create_organization(FeatureSet="ALL")
+    member = organizations.create_account(AccountName="ml", Email="ml@example.com")["CreateAccountStatus"]["AccountId"]
+    sessions = sessions_for(None, [], Options(regions=["us-east-1"]), "OrganizationAccountAccessRole")
+    assert {ACCOUNT, member} <= set(sessions)
+    snapshot = collect({member: sessions[member]}, Options(regions=["us-east-1"], rate=500))
+    assert list(snapshot["accounts"]) == [member]

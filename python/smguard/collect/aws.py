@@ -279,9 +279,16 @@ def account_of(session: Any, options: Options) -> str:
     return str(sts.get_caller_identity()["Account"])
 
 
-def sessions_for(profile: str | None, role_arns: list[str], options: Options) -> dict[str, Any]:
-    """The caller's account, or each role's account (assumed from the caller's credentials)."""
+def sessions_for(profile: str | None, role_arns: list[str], options: Options,
+                 organization_role: str | None = None) -> dict[str, Any]:  # fmt: skip
+    """The caller's account, or each role's account (assumed from the caller's credentials); with
+    ``organization_role``, that role in every active account of the caller's organization."""
     base = boto3.Session(profile_name=profile)
+    if organization_role:
+        organizations = base.client("organizations", config=_config(options))
+        accounts = [a["Id"] for page in organizations.get_paginator("list_accounts").paginate()
+                    for a in page["Accounts"] if a.get("Status") == "ACTIVE"]  # fmt: skip
+        role_arns = [*role_arns, *(f"arn:aws:iam::{a}:role/{organization_role}" for a in accounts)]
     if not role_arns:
         return {account_of(base, options): base}
     sessions = {}

@@ -219,6 +219,9 @@ def _document(raw: Any) -> Any:
 
 def _convert_account(account: str, calls: Mapping[str, Any], lists: dict[str, list[Any]], document: Document) -> None:
     loc = f"aws:{account}/global"
+    readable = Value(State.KNOWN, "organizations.DescribePolicy" in calls)
+    lists["accounts"].append({"meta": meta(f"aws:{account}", "account", loc, {"scps_readable": readable}),
+                              "account_id": account, "scps_readable": readable.value})  # fmt: skip
 
     def add(kind: str, policy_id: str, name: str, raw: Any) -> None:
         try:

@@ -16,7 +16,7 @@ from smguard.model.document import (
     merge,
 )
 from smguard.model.hosting import Endpoint, EndpointConfig, Model, Variant
-from smguard.model.iam import Condition, Policy, Principal, Statement
+from smguard.model.iam import Account, Condition, Policy, Principal, Statement
 from smguard.model.meta import Meta
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
@@ -25,6 +25,7 @@ from smguard.model.training import JobKind, TrainingJob
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Account",
     "Condition",
     "Document",
     "Domain",

@@ -7,7 +7,7 @@ from typing import Any, Literal, cast
 from typing_extensions import TypedDict
 
 from smguard.model.hosting import Endpoint, EndpointConfig, Model
-from smguard.model.iam import Policy
+from smguard.model.iam import Account, Policy
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
 from smguard.model.studio import Domain, UserProfile
@@ -18,7 +18,7 @@ SCHEMA_VERSION = 1
 SourceKind = Literal["terraform-plan", "aws-snapshot", "api-request"]
 
 # Kinds that only describe where judged resources live; they are not counted as scanned.
-SUPPORTING_KINDS = frozenset({"subnets", "vpcs"})
+SUPPORTING_KINDS = frozenset({"subnets", "vpcs", "accounts"})
 
 
 class Source(TypedDict):
@@ -43,6 +43,8 @@ class Resources(TypedDict):
     iam_policies: list[Policy]
     """Identity policies (managed and inline)."""
     service_control_policies: list[Policy]
+    accounts: list[Account]
+    """Accounts a live snapshot covers (none for plans)."""
     vpc_endpoints: list[VpcEndpoint]
     vpcs: list[Vpc]
     subnets: list[Subnet]
@@ -80,6 +82,7 @@ def empty_document() -> Document:
             "user_profiles": [],
             "iam_policies": [],
             "service_control_policies": [],
+            "accounts": [],
             "vpc_endpoints": [],
             "vpcs": [],
             "subnets": [],

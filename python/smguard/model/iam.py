@@ -51,6 +51,15 @@ class Statement(TypedDict):
 PolicyKind = Literal["identity", "scp"]
 
 
+class Account(TypedDict):
+    """An AWS account a live snapshot covers."""
+
+    meta: Meta
+    account_id: str
+    scps_readable: bool
+    """True when the snapshot could read the organization's SCPs (management or delegated account)."""
+
+
 class Policy(TypedDict):
     """An identity policy or an SCP, with the statements it holds."""
 

@@ -8,7 +8,8 @@
 #   Allow-only "guardrail" restricts nothing once another policy allows the action; a positive or
 #   IfExists-less test does not match a request that omits the key; and a guardrail that leaves
 #   out CreateHyperParameterTuningJob or CreateProcessingJob leaves a way around it. Every
-#   policy (identity or SCP) that mentions the VPC condition keys is checked.
+#   policy (identity or SCP) that mentions the VPC condition keys is checked, and an account
+#   whose SCPs a live snapshot could read fails when none of them is an effective guardrail.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
 #     description: Condition operator to check existence of condition keys
@@ -44,6 +45,30 @@ deny contains finding if {
 	some i, policy in _policies
 	finding := result.fail(rego.metadata.chain(), policy, "statements", concat("; ", sort(_problems[i])))
 }
+
+deny contains finding if {
+	some account in input.resources.accounts
+	account.scps_readable == true
+	not _guarded(account)
+	finding := result.fail(
+		rego.metadata.chain(), account, "service_control_policies",
+		"no SCP denies training, tuning and processing jobs created without a VPC",
+	)
+}
+
+# Each job action is denied without a VPC by some SCP read from the same account.
+_guarded(account) if {
+	every action in _job_actions {
+		_account_denies(account, action)
+	}
+}
+
+_account_denies(account, action) if {
+	some policy in _scps[account.meta.location]
+	_denied_without_vpc(policy, action)
+}
+
+_scps[policy.meta.location] contains policy if some policy in input.resources.service_control_policies
 
 _problems[i] contains "it is Allow-only: an Allow restricts nothing when another policy allows the action" if {
 	some i, policy in _policies

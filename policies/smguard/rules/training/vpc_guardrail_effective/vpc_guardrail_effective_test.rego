@@ -64,3 +64,28 @@ test_identity_policies_are_checked_too if {
 	verdicts := inputs.verdicts(rule.deny) with input as object.union(doc, {"resources": {"service_control_policies": []}})
 	verdicts == {["SM306", "p", "fail"]}
 }
+
+account(readable) := {
+	"meta": {"id": "aws:1", "source_type": "account", "location": "aws:1/global", "unknown": [], "pending": []},
+	"account_id": "1", "scps_readable": readable,
+}
+
+live(statements, readable) := {"resources": {
+	"iam_policies": [], "accounts": [account(readable)],
+	"service_control_policies": [object.union(scp(statements).resources.service_control_policies[0], {
+		"meta": {"location": "aws:1/global"},
+	})],
+}}
+
+test_fail_live_account_without_guardrail if {
+	doc := live([inputs.statement({"effect": "Deny", "actions": ["s3:*"]})], true)
+	inputs.verdicts(rule.deny) == {["SM306", "aws:1", "fail"]} with input as doc
+}
+
+test_pass_live_account_with_guardrail if {
+	count(rule.deny) == 0 with input as live([deny_without(jobs, [null_subnets])], true)
+}
+
+test_pass_live_account_whose_scps_are_unreadable if {
+	count(rule.deny) == 0 with input as live([], false)
+}
