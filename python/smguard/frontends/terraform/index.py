@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -182,7 +181,8 @@ def _plan_resource(
     if mode not in ("managed", "data"):
         raise MalformedResourceError(address, f"mode {mode!r} is neither managed nor data")
     index = entry.get("index")
-    resource = PlanResource(
+    local_key = f"{'data.' if mode == 'data' else ''}{entry['type']}.{entry['name']}"
+    return PlanResource(
         address=address,
         mode=mode,
         type=entry["type"],
@@ -192,11 +192,7 @@ def _plan_resource(
         after=after,
         after_unknown=unknown if isinstance(unknown, Mapping | bool) else {},
         after_sensitive=sensitive if isinstance(sensitive, Mapping | bool) else {},
-        expressions=None,
+        expressions=None if config is None else config.get((module_names(module_address), local_key)),
         marks_unknowns=from_changes,
         root_variables=root_variables,
     )
-    if config is None:
-        return resource
-    expressions = config.get((module_names(module_address), resource.local_key))
-    return dataclasses.replace(resource, expressions=expressions)

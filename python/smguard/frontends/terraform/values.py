@@ -95,11 +95,12 @@ class PlanResource:
 
 
 def _step(node: Any, key: str | int) -> Any:
-    if isinstance(key, int):
-        if isinstance(node, list):
+    # JSON decodes to dict and list: exact type checks are much cheaper than the Mapping ABC here.
+    if type(key) is int:
+        if type(node) is list:
             return node[key] if key < len(node) else None  # no such block
-        return node if key == 0 and isinstance(node, Mapping) else _MISSING
-    return node.get(key, _MISSING) if isinstance(node, Mapping) else _MISSING
+        return node if key == 0 and type(node) is dict else _MISSING
+    return node.get(key, _MISSING) if type(node) is dict else _MISSING
 
 
 def _walk(node: Any, path: Path) -> Any:
@@ -119,13 +120,17 @@ def _marked(tree: Any, path: Path) -> bool:
         if node is True:
             return True
         node = _step(node, key)
-    stack = [node]
+    if node is True:
+        return True
+    if type(node) is not dict and type(node) is not list:
+        return False
+    stack: list[Any] = [node]
     while stack:  # iterative: plans can nest deeper than Python's recursion limit
         item = stack.pop()
         if item is True:
             return True
-        if isinstance(item, Mapping):
+        if type(item) is dict:
             stack.extend(item.values())
-        elif isinstance(item, list):
+        elif type(item) is list:
             stack.extend(item)
     return False
