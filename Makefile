@@ -26,7 +26,7 @@ EXAMPLE := tests/golden/examples/notebooks/plan.json
 export GOBIN := $(abspath $(BIN))
 export GOFLAGS := -trimpath
 
-.PHONY: help setup demo test tools venv bundle generate check-generated rego-fmt rego-check rego-lint rego-test \
+.PHONY: help setup demo test tools venv bundle bench generate check-generated rego-fmt rego-check rego-lint rego-test \
 	py-lint py-types pytest golden-synth golden-update clean
 
 help:
@@ -102,8 +102,8 @@ rego-test: setup
 	@$(PY) -c 'import json; print("opa test: passed, coverage", json.load(open("$(TOOLS)/coverage.json"))["coverage"], "%")'
 
 py-lint: setup
-	$(VENV)/bin/ruff check python tests
-	$(VENV)/bin/ruff format --check python tests
+	$(VENV)/bin/ruff check python tests bench
+	$(VENV)/bin/ruff format --check python tests bench
 
 py-types: setup
 	$(VENV)/bin/mypy python/smguard
@@ -114,6 +114,9 @@ pytest: setup
 bundle: setup
 	$(VENV)/bin/smguard bundle -o bundles/smguard.tar.gz
 	$(OPA) inspect bundles/smguard.tar.gz
+
+bench: setup
+	$(PY) bench/run.py
 
 golden-synth: setup
 	$(PY) tests/golden/synth_plan.py

@@ -9,7 +9,6 @@ from the generated catalog, so a mirror never types them.
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from smguard.catalog import rules
 from smguard.frontends import workflows
 from smguard.frontends.sagemaker_api import ApiShapeError, job_settings
 from smguard.frontends.value import ABSENT, State, Value
+from smguard.jsonio import loads
 
 _BOOKKEEPING = frozenset({"start_line", "end_line", "references_"})
 
@@ -111,8 +111,8 @@ def job_settings_of(entity_type: str, conf: Mapping[str, Any]) -> list[dict[str,
     definition = setting(conf, attribute)
     if isinstance(definition, str):
         try:
-            definition = json.loads(definition)
-        except ValueError:
+            definition = loads(definition)
+        except (ValueError, RecursionError):
             return None
     jobs = jobs_of(definition)
     if not jobs:

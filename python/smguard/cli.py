@@ -132,8 +132,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+# Python holds a parsed plan in about ten times its size on disk; past this the machine, not
+# smguard, would decide how the scan ends.
+DEFAULT_MAX_INPUT_MB = 512
+
+
+def _max_input_bytes() -> int:
+    raw = os.environ.get("SMGUARD_MAX_INPUT_MB", str(DEFAULT_MAX_INPUT_MB))
+    if not raw.isdigit() or int(raw) == 0:
+        raise InputError(f"SMGUARD_MAX_INPUT_MB must be a positive whole number of megabytes, not {raw[:40]!r}")
+    return int(raw) * 1024 * 1024
+
+
 def _read(path: Path) -> bytes:
     try:
+        limit = _max_input_bytes()
+        if path.is_file() and path.stat().st_size > limit:
+            raise InputError(
+                f"{path}: {path.stat().st_size / 2**20:.0f} MB is over the input limit of {limit // 2**20} MB; "
+                "set SMGUARD_MAX_INPUT_MB to raise it"
+            )
         return path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory; pass the plan JSON files inside it") from None

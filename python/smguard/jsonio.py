@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 from typing import Any
 
 from smguard.errors import InputError
@@ -41,13 +42,38 @@ def _reject_constant(token: str) -> Any:
     raise ValueError(f"{token} is not valid JSON")
 
 
+def _finite(token: str) -> float:
+    value = float(token)
+    if math.isinf(value):  # 1e999 would reach OPA as a number Go cannot represent
+        raise ValueError(f"number {token[:40]} is out of range")
+    return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Terraform and AWS never repeat a key; a document that does means different things to
+    # different parsers (Python and Go keep the last, others the first), so it is refused.
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"key {key[:80]!r} appears twice in one object")
+            seen.add(key)
+    return value
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` as strict as :func:`parse_json`; raises ValueError or RecursionError."""
+    return json.loads(text, parse_constant=_reject_constant, parse_float=_finite, object_pairs_hook=_unique_keys)
+
+
 def parse_json(data: bytes, name: str) -> Any:
-    """Parse a JSON document strictly (no NaN/Infinity), with one-line errors."""
+    """Parse a JSON document strictly (no NaN/Infinity, no repeated keys), with one-line errors."""
     text = decode_text(data, name)
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except ValueError as exc:

@@ -38,8 +38,11 @@ def test_encodings(data: bytes) -> None:
         (b'{"a": -Infinity}', "-Infinity is not valid JSON"),
         (b"\x89PNG\r\n\x1a\n\xff\xfe\xfd", "not UTF-8 text"),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"a": [1e999]}', "number 1e999 is out of range"),
+        (b'{"a": ' + b"9" * 5000 + b"}", "not valid JSON"),
+        (b'{"a": {"b": 1, "b": 2}}', "key 'b' appears twice in one object"),
     ],
-    ids=["empty", "blank", "truncated", "nan", "infinity", "binary", "deep"],
+    ids=["empty", "blank", "truncated", "nan", "infinity", "binary", "deep", "huge-float", "huge-int", "dup-key"],
 )
 def test_bad_json_is_one_line_input_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message) as error:

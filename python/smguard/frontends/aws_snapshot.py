@@ -7,7 +7,6 @@ account and region. Every call that failed during collection becomes an error fi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from typing import Any, cast
 from urllib.parse import unquote
@@ -214,7 +213,8 @@ def _convert_network(region: _Region, lists: dict[str, list[Any]], document: Doc
 
 def _document(raw: Any) -> Any:
     # IAM returns policy documents URL-encoded; boto3 usually decodes them already.
-    return json.loads(unquote(raw)) if isinstance(raw, str) and raw.startswith("%7B") else raw
+    # Text that is not JSON is kept: the policy parser reports it as a malformed document.
+    return unquote(raw) if isinstance(raw, str) and raw.startswith("%7B") else raw
 
 
 def _convert_account(account: str, calls: Mapping[str, Any], lists: dict[str, list[Any]], document: Document) -> None:

@@ -6,10 +6,10 @@ same policy language.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, cast
 
+from smguard.jsonio import loads
 from smguard.model.iam import Condition, Principal, Statement
 
 _QUALIFIERS = ("ForAnyValue", "ForAllValues")
@@ -23,7 +23,7 @@ def parse_policy(document: Any) -> list[Statement]:
     """Statements of a policy given as JSON text or as an already decoded object."""
     if isinstance(document, str):
         try:
-            document = json.loads(document)
+            document = loads(document)
         except (ValueError, RecursionError) as exc:
             raise PolicyDocumentError(f"the policy is not valid JSON ({str(exc)[:80]})") from None
     if not isinstance(document, Mapping):

@@ -107,6 +107,10 @@ def _check_shape(plan: Any, name: str) -> list[str]:
             raise InputError(f"{name}: not a valid Terraform plan: {key} is a {json_type(plan[key])}")
     if not is_plan(plan):
         raise InputError(f"{name}: not a Terraform plan: it has neither resource_changes nor planned_values")
+    if not isinstance(plan.get("resource_changes"), list):  # then the module tree is all there is to read
+        problem = _module_tree_problem(plan["planned_values"].get("root_module"), "planned_values.root_module")
+        if problem:
+            raise InputError(f"{name}: not a valid Terraform plan: {problem}")
     version = plan.get("format_version")
     if version is None:
         return [f"{name}: no format_version; reading it as a trimmed Terraform plan"]
@@ -152,6 +156,20 @@ def _index(plan: Mapping[str, Any]) -> PlanIndex:
                 seen.add(resource.address)
                 index.add(resource)
     return index
+
+
+def _module_tree_problem(root: Any, where: str) -> str | None:
+    stack = [(root, where)]
+    while stack:
+        module, where = stack.pop()
+        if not isinstance(module, Mapping):
+            return f"{where} is a {json_type(module)}, not an object"
+        for key in ("resources", "child_modules"):
+            if key in module and not isinstance(module[key], list):
+                return f"{where}.{key} is a {json_type(module[key])}, not an array"
+        children = module.get("child_modules", [])
+        stack.extend((child, f"{where}.child_modules[{i}]") for i, child in enumerate(children))
+    return None
 
 
 def _module_resources(values: Any) -> Iterator[tuple[Any, str]]:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -14,6 +13,7 @@ from smguard.frontends.terraform.network import boolean, meta, string, strings, 
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import UNKNOWN, State, Value, plain
 from smguard.frontends.value import meta as value_meta
+from smguard.jsonio import loads
 from smguard.model import JobKind, TrainingJob
 
 _SETTINGS = (
@@ -74,8 +74,8 @@ def _definition(resource: PlanResource, attribute: str) -> Any:
     if not value.known:
         return None
     try:
-        return json.loads(value.value)
-    except ValueError:
+        return loads(value.value)
+    except (ValueError, RecursionError):
         raise MalformedResourceError(resource.address, f"{attribute} is not valid JSON") from None
 
 

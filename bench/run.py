@@ -1,0 +1,261 @@
+"""``make bench``: scan time and memory by plan size, Checkov on the same plans, the costliest rule
+expressions, and the sidecar's latency against OPA serving a trivial policy.
+
+Everything slow is compared with a baseline measured in the same run (ratios), so the table means
+something on a noisy 2-core machine. Results are printed and written to bench/results/<time>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import itertools
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "python"))
+sys.path.insert(0, str(ROOT))
+
+from bench.plangen import generate  # noqa: E402
+from smguard import catalog  # noqa: E402
+from smguard.bundle import build_bundle  # noqa: E402
+from smguard.engine.binaries import find_tool  # noqa: E402
+from smguard.frontends.api_request import convert_request  # noqa: E402
+from smguard.frontends.terraform import convert_plan  # noqa: E402
+from smguard.paths import policies_dir  # noqa: E402
+
+PYTHON = sys.executable
+TOKEN = "bench-token"  # noqa: S105
+
+
+def _child_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    return time.perf_counter() - start, done
+
+
+def scan_sizes(sizes: list[int], folder: Path) -> dict[int, dict[str, Any]]:
+    results = {}
+    for size in sizes:  # increasing, so the children's peak RSS is this run's
+        plan = folder / f"plan-{size}.json"
+        plan.write_text(json.dumps(generate(size)))
+        seconds, done = _timed(
+            [PYTHON, "-m", "smguard", "scan", str(plan), "--format", "json", "-o", str(folder / f"smguard-{size}.json")]
+        )
+        if done.returncode not in (0, 1):
+            raise RuntimeError(done.stderr)
+        frontend = time.perf_counter()
+        convert_plan(json.loads(plan.read_bytes()), "bench")
+        frontend = time.perf_counter() - frontend
+        results[size] = {
+            "seconds": round(seconds, 2),
+            "peak_rss_mb": round(_child_peak_mb()),
+            "plan_mb": round(plan.stat().st_size / 1e6, 1),
+            "frontend_mb_per_s": round(plan.stat().st_size / 1e6 / frontend, 1),
+        }
+    return results
+
+
+def _failures_smguard(report: Path, mirrored: set[str]) -> set[tuple[str, str]]:
+    findings = json.loads(report.read_text())["findings"]
+    return {(f["rule_id"], f["resource"]) for f in findings if f["status"] == "fail" and f["rule_id"] in mirrored}
+
+
+def checkov(sizes: list[int], folder: Path, smguard: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    mirrored = {r.id for r in catalog.rules().values() if r.checkov_mirror}
+    checks_dir = ROOT / "python/smguard/checkov_checks"
+    results = {}
+    for size in sizes:
+        plan = folder / f"plan-{size}.json"
+        seconds, done = _timed(
+            [
+                str(Path(PYTHON).parent / "checkov"),
+                "-f",
+                str(plan),
+                "--framework",
+                "terraform_plan",
+                "--external-checks-dir",
+                str(checks_dir),
+                "--check",
+                ",".join(sorted(mirrored)),
+                "--skip-download",
+                "-o",
+                "json",
+                "--quiet",
+            ]
+        )
+        report = json.loads(done.stdout or "{}")
+        failed = {(c["check_id"], c["resource"]) for c in report.get("results", {}).get("failed_checks", [])}
+        ours = _failures_smguard(folder / f"smguard-{size}.json", mirrored)
+        results[size] = {
+            "seconds": round(seconds, 2),
+            "speedup": round(seconds / smguard[size]["seconds"], 1),
+            "same_failures": failed == ours,
+            "failures": len(ours),
+        }
+    return results
+
+
+def profile(size: int, folder: Path) -> list[dict[str, Any]]:
+    document = folder / f"doc-{size}.json"
+    document.write_text(json.dumps(convert_plan(json.loads((folder / f"plan-{size}.json").read_text()), "b").document))
+    output = subprocess.run(
+        [
+            str(find_tool("opa")),
+            "eval",
+            "--profile",
+            "--profile-limit",
+            "5",
+            "--format",
+            "json",
+            "--bundle",
+            str(policies_dir()),
+            "--ignore",
+            "*_test.rego",
+            "--input",
+            str(document),
+            "data.smguard.main.findings",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [
+        {"ms": round(p["total_time_ns"] / 1e6, 1), "evaluations": p["num_eval"], "where": _where(p["location"])}
+        for p in json.loads(output)["profile"]
+    ]
+
+
+def _where(location: dict[str, Any]) -> str:
+    file = Path(location["file"])
+    return f"{file.relative_to(policies_dir()) if file.is_absolute() else file}:{location['row']}"
+
+
+def _serve(args: list[str]) -> tuple[subprocess.Popen[bytes], str]:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [*args, "--addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if requests.get(f"{url}/health", timeout=1).status_code == 200:
+                return process, url
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    raise RuntimeError("server did not start")
+
+
+def _latencies(url: str, document: Any, requests_count: int) -> list[float]:
+    session = requests.Session()
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    body = json.dumps({"input": document})
+    times = []
+    for _ in range(requests_count):
+        start = time.perf_counter()
+        response = session.post(f"{url}/v1/data/smguard/main/findings", data=body, headers=headers, timeout=5)
+        times.append(time.perf_counter() - start)
+        if response.status_code != 200:
+            raise RuntimeError(response.text)
+    return times
+
+
+def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
+    bundle = folder / "sidecar.tar.gz"
+    build_bundle(bundle, policies=policies_dir(), token=TOKEN)
+    trivial = folder / "trivial"
+    trivial.mkdir(exist_ok=True)
+    (trivial / "trivial.rego").write_text("package smguard.main\n\nfindings := []\n")
+    document = convert_request("CreateTrainingJob", {"TrainingJobName": "t", "RoleArn": "r"})
+    results = {}
+    for name, command in (
+        ("trivial", [str(find_tool("opa")), "run", "--server", "--skip-version-check", str(trivial)]),
+        ("smguard", [PYTHON, "-m", "smguard", "serve", "--bundle", str(bundle)]),
+    ):
+        process, url = _serve(command)
+        try:
+            _latencies(url, document, 100)  # warm up
+            times = sorted(_latencies(url, document, requests_count))
+        finally:
+            process.terminate()
+            process.wait()
+        results[name] = {
+            "p50_ms": round(statistics.median(times) * 1e3, 3),
+            "p99_ms": round(times[int(len(times) * 0.99) - 1] * 1e3, 3),
+            "per_second": round(len(times) / sum(times)),
+        }
+    results["p50_ratio"] = round(results["smguard"]["p50_ms"] / results["trivial"]["p50_ms"], 2)
+    results["p99_ratio"] = round(results["smguard"]["p99_ms"] / results["trivial"]["p99_ms"], 2)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--checkov-sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--requests", type=int, default=2000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="smguard-bench-") as tmp:
+        folder = Path(tmp)
+        scans = scan_sizes(sorted(args.sizes), folder)
+        checkov_runs = checkov([s for s in args.checkov_sizes if s in scans], folder, scans)
+        top = profile(sorted(args.sizes)[len(args.sizes) // 2], folder)
+        served = sidecar(folder, args.requests)
+    sizes = sorted(scans)
+    ratios = {
+        f"{b // 1000}k/{a // 1000}k": round(scans[b]["seconds"] / scans[a]["seconds"], 1)
+        for a, b in itertools.pairwise(sizes)
+    }
+    results = {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(),
+        "cpus": os.cpu_count(),
+        "scan": scans,
+        "scaling": ratios,
+        "checkov": checkov_runs,
+        "profile": top,
+        "sidecar": served,
+    }
+    print(f"{'resources':>10} {'plan MB':>8} {'scan s':>7} {'peak MB':>8} {'frontend MB/s':>14}")
+    for size, row in scans.items():
+        print(
+            f"{size:>10} {row['plan_mb']:>8} {row['seconds']:>7} {row['peak_rss_mb']:>8} {row['frontend_mb_per_s']:>14}"
+        )
+    print("time ratios:", ", ".join(f"{k} = {v}" for k, v in ratios.items()))
+    for size, row in checkov_runs.items():
+        print(
+            f"checkov (mirrors only) on {size}: {row['seconds']} s, smguard {row['speedup']}x faster, "
+            f"same failures: {row['same_failures']} ({row['failures']})"
+        )
+    print("costliest expressions:", "; ".join(f"{p['where']} {p['ms']} ms" for p in top))
+    for name in ("trivial", "smguard"):
+        row = served[name]
+        print(f"sidecar {name:>8}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, {row['per_second']}/s")
+    print(f"sidecar / trivial policy: p50 x{served['p50_ratio']}, p99 x{served['p99_ratio']}")
+    out = ROOT / "bench/results" / f"{results['when'][:19].replace(':', '')}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"written: {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
