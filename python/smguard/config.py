@@ -112,6 +112,8 @@ def _waivers(waivers: Any, name: str, rules: Mapping[str, Rule]) -> list[dict[st
                 expires = datetime.date.fromisoformat(expires)
             except ValueError:
                 raise InputError(f"{where}: expires {waiver['expires']!r} is not a date (YYYY-MM-DD)") from None
+        if isinstance(expires, datetime.datetime):  # YAML reads `2020-01-01 10:00:00` as a timestamp
+            expires = expires.date()
         if not isinstance(expires, datetime.date):
             raise InputError(f"{where}: expires must be a date (YYYY-MM-DD)")
         rule = str(waiver["rule"])

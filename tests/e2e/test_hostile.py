@@ -78,3 +78,21 @@ def test_hostile_file(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[s
         found = {f["status"] for f in json.loads(report.read_text())["findings"]}
         assert statuses <= found
         assert "error" in found or "error" not in statuses
+
+
+def test_input_over_the_size_limit_is_refused_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (2 * 1024 * 1024) + EXAMPLE.read_bytes())
+    monkeypatch.setenv("SMGUARD_MAX_INPUT_MB", "1")
+    assert main(["scan", str(big)]) == REFUSED
+    assert "is over the input limit of 1 MB; set SMGUARD_MAX_INPUT_MB" in capsys.readouterr().err
+    monkeypatch.setenv("SMGUARD_MAX_INPUT_MB", "3")
+    assert main(["scan", str(big), "-o", str(tmp_path / "r.txt")]) == 1
+
+
+def test_a_bad_size_limit_is_refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SMGUARD_MAX_INPUT_MB", "lots")
+    assert main(["scan", str(EXAMPLE)]) == REFUSED
+    assert "SMGUARD_MAX_INPUT_MB must be a positive whole number" in capsys.readouterr().err

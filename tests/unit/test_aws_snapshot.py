@@ -99,6 +99,50 @@ def test_secrets_in_responses_never_reach_the_document() -> None:
     assert "CANARY" not in document
 
 
+def _region_calls(snapshot: dict[str, Any]) -> dict[str, Any]:
+    return snapshot["accounts"]["111122223333"]["regions"]["us-east-1"]["calls"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("api", "response"),
+    [
+        ("sagemaker.DescribeModel", {"ModelArn": "arn:m", "VpcConfig": ["subnet-1"]}),
+        ("sagemaker.DescribeEndpointConfig", {"EndpointConfigArn": "arn:c", "ProductionVariants": 3}),
+        ("sagemaker.DescribeDomain", {"DomainArn": "arn:d", "AppNetworkAccessType": 7}),
+    ],
+)
+def test_a_response_of_the_wrong_shape_is_an_error_for_that_resource(api: str, response: dict[str, Any]) -> None:
+    snapshot = _snapshot("c7n__DescribeModel__network_isolation_false.json")
+    _region_calls(snapshot).setdefault(api, {})["odd"] = response
+    document = convert_snapshot(snapshot, "s").document
+    assert [e["resource"] for e in document["errors"]] == [next(v for k, v in response.items() if k.endswith("Arn"))]
+    assert document["resources"]["models"]  # the rest is still judged
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda calls: calls.__setitem__("ec2.DescribeSubnets", [{"Subnets": [{"VpcId": "vpc-1"}]}]),
+        lambda calls: calls.__setitem__("ec2.DescribeVpcEndpoints", "everything"),
+    ],
+    ids=["subnet-without-id", "endpoints-not-pages"],
+)
+def test_a_malformed_region_is_an_error_never_a_crash_or_a_pass(damage: Any) -> None:
+    snapshot = _snapshot("c7n__DescribeModel__network_isolation_false.json")
+    damage(_region_calls(snapshot))
+    snapshot["failures"] = [None]
+    document = convert_snapshot(snapshot, "s").document
+    assert {e["resource"] for e in document["errors"]} == {"aws:111122223333/us-east-1", "s:failures"}
+
+
+def test_vpc_endpoints_are_unknown_when_they_were_not_listed() -> None:
+    snapshot = _snapshot()
+    _region_calls(snapshot)["ec2.DescribeVpcs"] = [{"Vpcs": [{"VpcId": "vpc-1", "IsDefault": False}]}]
+    assert [v["endpoints_known"] for v in convert_snapshot(snapshot, "s").document["resources"]["vpcs"]] == [False]
+    _region_calls(snapshot)["ec2.DescribeVpcEndpoints"] = [{"VpcEndpoints": []}]
+    assert [v["endpoints_known"] for v in convert_snapshot(snapshot, "s").document["resources"]["vpcs"]] == [True]
+
+
 def test_wrong_format_is_refused() -> None:
     with pytest.raises(InputError, match="not an smguard snapshot of format 1"):
         convert_snapshot({"smguard_snapshot": 99}, "s")

@@ -70,3 +70,8 @@ def test_read_errors_cannot_be_disabled() -> None:
     rules = RULES | {"SM001": _rule("SM001", always_on=True)}
     with pytest.raises(InputError, match="SM001 cannot be disabled"):
         parse_config("rules:\n  disable: [SM001]\n", "c.yaml", rules=rules)
+
+
+def test_a_yaml_timestamp_expiry_is_read_as_its_date() -> None:
+    text = "waivers:\n  - {rule: SM101, resource: '*', reason: r, expires: 2020-01-01 10:00:00}\n"
+    assert parse_config(text, "c.yaml", rules=RULES)["waivers"][0]["expires"] == "2020-01-01"

@@ -118,6 +118,30 @@ def test_state_machine_tasks_nested_in_parallel_and_map_states() -> None:
 
 
 @pytest.mark.parametrize(
+    "resource",
+    [
+        "arn:aws:states:::aws-sdk:sagemaker:createTrainingJob",
+        "arn:aws-us-gov:states:::sagemaker:createTrainingJob.sync",
+        "arn:aws-cn:states:::sagemaker:createTrainingJob.waitForTaskToken",
+    ],
+)
+def test_state_machine_sdk_integrations_and_other_partitions_are_jobs_too(resource: str) -> None:
+    definition = {"States": {"T": {"Type": "Task", "Resource": resource, "Parameters": {}}}}
+    document = _plan("aws_sfn_state_machine", {"definition": json.dumps(definition)})
+    assert [j["meta"]["id"] for j in document["resources"]["training_jobs"]] == ["aws_sfn_state_machine.x#T"]
+
+
+def test_state_machine_with_odd_branches_and_deep_nesting_is_read() -> None:
+    task = {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob", "Parameters": {}}
+    machine: dict[str, Any] = {"States": {"T": task, "B": {"Type": "Parallel", "Branches": 5}}}
+    for _ in range(200):  # as deep as a JSON definition Python can read goes
+        machine = {"States": {"P": {"Type": "Parallel", "Branches": [machine]}}}
+    document = _plan("aws_sfn_state_machine", {"definition": json.dumps(machine)})
+    assert document["errors"] == []
+    assert len(document["resources"]["training_jobs"]) == 1
+
+
+@pytest.mark.parametrize(
     ("request_", "message"),
     [
         ({"EnableNetworkIsolation": "yes"}, "EnableNetworkIsolation is not a boolean"),

@@ -26,13 +26,13 @@ _disabled(finding) if {
 }
 
 _waived(finding) := object.union(finding, {"status": "waived", "waiver": min(reasons)}) if {
-	reasons := {waiver.reason | some waiver in _matching(finding); not _expired(waiver)}
+	reasons := {waiver.reason | some waiver in _matching(finding); _active(waiver)}
 	count(reasons) > 0
 }
 
 _waived(finding) := object.union(finding, {"message": message}) if {
 	every waiver in _matching(finding) {
-		_expired(waiver)
+		not _active(waiver)
 	}
 	expired := max({waiver.expires | some waiver in _matching(finding)})
 	message := sprintf("%s (waiver expired on %s)", [finding.message, expired])
@@ -47,5 +47,5 @@ _matching(finding) := {waiver |
 	wildcard.match(waiver.resource, finding.resource)
 }
 
-# A waiver holds until the end of its expiry day (UTC).
-_expired(waiver) if time.parse_rfc3339_ns(sprintf("%sT23:59:59Z", [waiver.expires])) < time.now_ns()
+# A waiver holds until the end of its expiry day (UTC); one whose date cannot be read never holds.
+_active(waiver) if time.parse_rfc3339_ns(sprintf("%sT23:59:59Z", [waiver.expires])) >= time.now_ns()

@@ -48,6 +48,13 @@ test_expired_waiver_stops_waiving_and_says_so if {
 	messages == {"direct internet access is enabled (an absent setting means Enabled) (waiver expired on 2020-01-01)"}
 }
 
+test_waiver_with_an_unreadable_date_never_waives if {
+	config := {"waivers": [waiver("SM101", "nb", "2020-01-01T10:00:00")]}
+	statuses := {f.status | some f in main.findings; f.rule_id == "SM101"} with input as defaults_notebook
+		with data.smguard.config as config
+	statuses == {"fail"}
+}
+
 test_waiver_expires_at_the_end_of_its_day if {
 	config := {"waivers": [waiver("SM101", "nb", "2030-01-01")]}
 	late := time.parse_rfc3339_ns("2030-01-01T23:00:00Z")

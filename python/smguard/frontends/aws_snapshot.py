@@ -7,8 +7,9 @@ account and region. Every call that failed during collection becomes an error fi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, cast
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar, cast
 from urllib.parse import unquote
 
 from smguard.errors import InputError
@@ -41,6 +42,9 @@ def is_snapshot(value: Any) -> bool:
 
 def _never(_: Any) -> bool:
     return False
+
+
+_T = TypeVar("_T")
 
 
 class _Region:
@@ -91,10 +95,16 @@ def convert_snapshot(snapshot: Any, name: str) -> Conversion:
     lists = cast(dict[str, list[Any]], document["resources"])
     for account, content in accounts.items():
         regions = content.get("regions", {}) if isinstance(content, Mapping) else {}
-        for region, region_content in regions.items():
-            _convert_region(_Region(str(account), str(region), region_content.get("calls", {})), lists, document)
-        _convert_account(str(account), content.get("global", {}).get("calls", {}), lists, document)
-    for failure in snapshot.get("failures", []):
+        for region, region_content in regions.items() if isinstance(regions, Mapping) else []:
+            with _malformed(document, f"aws:{account}/{region}"):
+                _convert_region(_Region(str(account), str(region), region_content.get("calls", {})), lists, document)
+        with _malformed(document, f"aws:{account}/global"):
+            _convert_account(str(account), content.get("global", {}).get("calls", {}), lists, document)
+    failures = snapshot.get("failures", [])
+    for failure in failures if isinstance(failures, list) else [failures]:
+        if not isinstance(failure, Mapping):
+            _error(document, f"{name}:failures", name, "a failures entry of the snapshot is not an object")
+            continue
         where = f"{failure.get('account')}/{failure.get('region')}"
         document["errors"].append({
             "resource": f"aws:{where}:{failure.get('api')}", "location": f"aws:{where}",
@@ -107,15 +117,37 @@ def _error(document: Document, resource: str, location: str, message: str) -> No
     document["errors"].append({"resource": resource, "location": location, "message": message})
 
 
+def _shaped(document: Document, arn: str, location: str, read: Callable[..., _T], *args: Any) -> _T | None:
+    """One resource's settings, or None and an error when its response has the wrong shape."""
+    try:
+        return read(*args)
+    except ApiShapeError as exc:
+        _error(document, arn, location, str(exc))
+        return None
+
+
+@contextlib.contextmanager
+def _malformed(document: Document, location: str) -> Iterator[None]:
+    """A snapshot edited by hand or cut short: what cannot be read is an error for that part, which
+    keeps the scan from passing, while the rest of the snapshot is still judged."""
+    try:
+        yield
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        _error(document, location, location, f"the snapshot's responses here are malformed ({type(exc).__name__})")
+
+
 def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
+    _convert_workloads(region, lists, document)
+    _convert_hosting(region, lists, document)
+    _convert_network(region, lists, document)
+
+
+def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
     loc = region.location
-    models_by_name, configs_by_name = {}, {}
     for response in region.described("sagemaker.DescribeNotebookInstance"):
         arn = str(response.get("NotebookInstanceArn"))
-        try:
-            values = notebook_settings(Reader(response, _never), "SecurityGroups")
-        except ApiShapeError as exc:
-            _error(document, arn, loc, str(exc))
+        values = _shaped(document, arn, loc, notebook_settings, Reader(response, _never), "SecurityGroups")
+        if values is None:
             continue
         vpc_id, vpc_key, default = region.network(values["subnet_id"])
         values |= {"vpc_id": vpc_id, "default_network": default}
@@ -129,10 +161,8 @@ def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Docu
     for api, kind, arn_key in _JOBS:
         for response in region.described(api):
             arn = str(response.get(arn_key))
-            try:
-                settings = job_settings(kind, response, _never)
-            except ApiShapeError as exc:
-                _error(document, arn, loc, str(exc))
+            settings = _shaped(document, arn, loc, job_settings, kind, response, _never)
+            if settings is None:
                 continue
             for suffix, job in settings:
                 name = Value(State.KNOWN, arn.rsplit("/", 1)[-1])
@@ -146,15 +176,32 @@ def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Docu
                         "vpc_key": vpc_key,
                     }  # fmt: skip
                 )
+    for response in region.described("sagemaker.DescribeDomain"):
+        arn = str(response.get("DomainArn"))
+        values = _shaped(document, arn, loc, domain_settings, Reader(response, _never))
+        if values is None:
+            continue
+        vpc = values["vpc_id"]
+        lists["domains"].append({"meta": meta(arn, "DescribeDomain", loc, values), **plain(values),
+                                 "vpc_key": vpc.value if vpc.known else None})  # fmt: skip
+
+
+def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
+    loc = region.location
+    models_by_name, configs_by_name = {}, {}
     for response in region.described("sagemaker.DescribeModel"):
         arn = str(response.get("ModelArn"))
-        values = model_settings(Reader(response, _never))
+        values = _shaped(document, arn, loc, model_settings, Reader(response, _never))
+        if values is None:
+            continue
         _, vpc_key, _ = region.network(values["subnets"])
         models_by_name[response.get("ModelName")] = arn
         lists["models"].append({"meta": meta(arn, "DescribeModel", loc, values), **plain(values), "vpc_key": vpc_key})
     for response in region.described("sagemaker.DescribeEndpointConfig"):
         arn = str(response.get("EndpointConfigArn"))
-        values = endpoint_config_settings(Reader(response, _never))
+        values = _shaped(document, arn, loc, endpoint_config_settings, Reader(response, _never))
+        if values is None:
+            continue
         for variant in values["variants"].value:
             variant["model"] = models_by_name.get(variant["model_name"])
         configs_by_name[response.get("EndpointConfigName")] = arn
@@ -166,13 +213,6 @@ def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Docu
         config = configs_by_name.get(values["endpoint_config_name"].value)
         lists["endpoints"].append({"meta": meta(arn, "DescribeEndpoint", loc, values), **plain(values),
                                    "endpoint_config": config})  # fmt: skip
-    for response in region.described("sagemaker.DescribeDomain"):
-        arn = str(response.get("DomainArn"))
-        values = domain_settings(Reader(response, _never))
-        vpc = values["vpc_id"]
-        lists["domains"].append({"meta": meta(arn, "DescribeDomain", loc, values), **plain(values),
-                                 "vpc_key": vpc.value if vpc.known else None})  # fmt: skip
-    _convert_network(region, lists, document)
 
 
 def _convert_network(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
@@ -201,9 +241,10 @@ def _convert_network(region: _Region, lists: dict[str, list[Any]], document: Doc
         })  # fmt: skip
     for vpc_id, vpc in region.vpcs.items():
         values = {"vpc_id": Value(State.KNOWN, vpc_id), "default": Value(State.KNOWN, vpc.get("IsDefault") is True)}
-        # Collection lists every endpoint of the region, so the snapshot knows all of a VPC's endpoints.
+        # Collection lists every endpoint of the region, so a VPC's endpoints are all known - unless
+        # that listing failed.
         lists["vpcs"].append({"meta": meta(vpc_id, "DescribeVpcs", loc, values), **plain(values), "vpc_key": vpc_id,
-                              "endpoints_known": True})  # fmt: skip
+                              "endpoints_known": "ec2.DescribeVpcEndpoints" in region.calls})  # fmt: skip
     for subnet_id in region.subnets:
         vpc_id, vpc_key, default = region.network(Value(State.KNOWN, subnet_id))
         values = {"subnet_id": Value(State.KNOWN, subnet_id), "vpc_id": vpc_id, "default_network": default}

@@ -173,6 +173,8 @@ def endpoint_config_settings(reader: Reader) -> dict[str, Value]:
     variants = []
     for key, shadow in (("ProductionVariants", False), ("ShadowProductionVariants", True)):
         listed = reader.get(key)
+        if listed.known and listed.value is not None and not isinstance(listed.value, list):
+            raise ApiShapeError(f"{key} is not a list")
         for i, variant in enumerate(listed.value if listed.known and isinstance(listed.value, list) else []):
             if not isinstance(variant, Mapping):
                 raise ApiShapeError(f"{key}.{i} is not an object")

@@ -5,6 +5,7 @@ Shared by the Terraform frontend and the Checkov mirrors, so both see the same j
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -16,6 +17,10 @@ _SFN_TASKS: dict[str, JobKind] = {
     "createhyperparametertuningjob": "tuning",
     "createprocessingjob": "processing",
 }
+
+# arn:aws:states:::sagemaker:createTrainingJob.sync and the SDK integration
+# arn:aws:states:::aws-sdk:sagemaker:createTrainingJob, in every partition.
+_SFN_TASK = re.compile(r"arn:aws[a-z-]*:states:::(?:aws-sdk:)?sagemaker:([a-z]+)(?:\.[a-z:]+)?")
 
 Job = tuple[str, JobKind, Any]  # (where, kind, request)
 
@@ -53,27 +58,30 @@ def pipeline_placeholder(value: Any) -> bool:
 def state_machine_jobs(definition: Any) -> list[Job]:
     """("#<state path>", kind, parameters) per SageMaker job task, in Parallel branches and Maps too."""
     jobs: list[Job] = []
-    for path, state in _states(definition, ""):
-        task = str(state.get("Resource", "")).lower()
-        if state.get("Type") != "Task" or not task.startswith("arn:aws:states:::sagemaker:"):
+    for path, state in _states(definition):
+        task = _SFN_TASK.fullmatch(str(state.get("Resource", "")).lower())
+        if state.get("Type") != "Task" or task is None:
             continue
-        kind = _SFN_TASKS.get(task.removeprefix("arn:aws:states:::sagemaker:").split(".")[0])
+        kind = _SFN_TASKS.get(task.group(1))
         if kind is not None:
             jobs.append((f"#{path}", kind, state.get("Parameters", state.get("Arguments"))))
     return jobs
 
 
-def _states(definition: Any, prefix: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    states = definition.get("States") if isinstance(definition, Mapping) else None
-    for name, state in states.items() if isinstance(states, Mapping) else []:
-        if not isinstance(state, Mapping):
-            continue
-        path = f"{prefix}{name}"
-        yield path, state
-        for i, branch in enumerate(state.get("Branches") or []):
-            yield from _states(branch, f"{path}/{i}/")
-        for key in ("Iterator", "ItemProcessor"):
-            yield from _states(state.get(key), f"{path}/")
+def _states(definition: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    # A stack, not recursion: a definition may nest Parallel states as deep as its JSON allows.
+    stack: list[tuple[Any, str]] = [(definition, "")]
+    while stack:
+        machine, prefix = stack.pop()
+        states = machine.get("States") if isinstance(machine, Mapping) else None
+        for name, state in states.items() if isinstance(states, Mapping) else []:
+            if not isinstance(state, Mapping):
+                continue
+            path = f"{prefix}{name}"
+            yield path, state
+            branches = state.get("Branches")
+            stack.extend((b, f"{path}/{i}/") for i, b in enumerate(branches if isinstance(branches, list) else []))
+            stack.extend((state.get(key), f"{path}/") for key in ("Iterator", "ItemProcessor"))
 
 
 def state_machine_placeholder(value: Any) -> bool:

@@ -48,6 +48,15 @@ require(chain, resource, attribute, message) := fail(chain, resource, attribute,
 }
 
 # METADATA
+# description: |
+#   The one finding reported for several checks of a resource: a known failure before an
+#   unknown, so what cannot be known never hides what is known to be wrong.
+strongest(verdicts) := fails[0] if {
+	fails := [verdict | some verdict in verdicts; verdict.status == "fail"]
+	count(fails) > 0
+} else := verdicts[0]
+
+# METADATA
 # description: A finding for input that could not be read; it is never a pass.
 error(chain, problem) := _finding(
 	chain, {"id": problem.resource, "location": problem.location},

@@ -54,3 +54,9 @@ test_require_passes_when_set_or_pending if {
 	not result.require(chain, resource, "k", "m")
 	not result.require(chain, resource, "p", "m")
 }
+
+test_strongest_reports_a_failure_before_an_unknown if {
+	result.strongest([{"status": "unknown", "n": 1}, {"status": "fail", "n": 2}]).n == 2
+	result.strongest([{"status": "unknown", "n": 1}, {"status": "unknown", "n": 2}]).n == 1
+	not result.strongest([])
+}

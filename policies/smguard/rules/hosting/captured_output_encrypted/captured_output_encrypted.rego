@@ -34,7 +34,7 @@ deny contains finding if {
 		some kind in ["data capture", "asynchronous inference output"]
 		verdict := _verdict(rego.metadata.chain(), config, kind)
 	]
-	finding := verdicts[0]
+	finding := result.strongest(verdicts)
 }
 
 _verdict(chain, config, kind) := result.unknown(chain, config, flag) if {

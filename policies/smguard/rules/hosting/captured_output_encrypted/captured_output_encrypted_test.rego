@@ -30,3 +30,11 @@ test_unknown_whether_configured if {
 test_pass_hardened if {
 	count(rule.deny) == 0 with input as configs({})
 }
+
+test_fail_async_output_without_key_beside_an_unknown_capture_key if {
+	doc := configs({
+		"async_inference_enabled": true, "async_output_kms_key_id": null,
+		"data_capture_kms_key_id": null, "meta": {"unknown": ["data_capture_kms_key_id"]},
+	})
+	inputs.verdicts(rule.deny) == {["SM404", "config", "fail"]} with input as doc
+}

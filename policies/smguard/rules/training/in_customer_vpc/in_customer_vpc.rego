@@ -36,5 +36,5 @@ deny contains finding if {
 		some attribute in ["subnets", "security_group_ids"]
 		verdict := result.require(rego.metadata.chain(), job, attribute, _messages[attribute])
 	]
-	finding := verdicts[0]
+	finding := result.strongest(verdicts)
 }

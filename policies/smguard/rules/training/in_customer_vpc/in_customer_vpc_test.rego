@@ -20,3 +20,9 @@ test_unknown_pipeline_parameter if {
 test_pass_hardened if {
 	count(rule.deny) == 0 with input as inputs.job({})
 }
+
+test_fail_known_missing_security_groups_beside_unknown_subnets if {
+	doc := inputs.job({"subnets": null, "security_group_ids": [], "meta": {"unknown": ["subnets"]}})
+	some finding in rule.deny with input as doc
+	[finding.status, finding.attribute] == ["fail", "security_group_ids"]
+}
