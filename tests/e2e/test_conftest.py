@@ -45,6 +45,13 @@ def test_failures_are_conftest_failures_with_rule_and_resource(tmp_path: Path) -
     assert entry.get("warnings", []) == []
 
 
+def test_a_raw_plan_given_to_conftest_fails_instead_of_passing() -> None:
+    code, entry = _results(GOLDEN / "examples/notebooks/plan.json")
+    assert code == 1
+    assert [(f["metadata"]["rule_id"], f["metadata"]["status"]) for f in entry["failures"]] == [("SM001", "error")]
+    assert "not an smguard document" in entry["failures"][0]["msg"]
+
+
 def test_unknowns_are_warnings_and_do_not_fail(tmp_path: Path) -> None:
     document = _convert(GOLDEN / "SM107/unknown_subnet_outside_plan/plan.json", tmp_path / "in.json")
     code, entry = _results(document)

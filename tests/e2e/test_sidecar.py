@@ -11,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -86,6 +87,14 @@ def test_cli_scan_with_opa_url(sidecar: str) -> None:
     )  # fmt: skip
     assert remote.returncode == local.returncode == 1
     assert json.loads(remote.stdout)["findings"] == json.loads(local.stdout)["findings"]
+
+
+@pytest.mark.parametrize("body", [{"input": {}}, {"input": {"format_version": "1.2", "resource_changes": []}}, {}])
+def test_a_request_without_an_smguard_document_is_an_error_not_a_pass(sidecar: str, body: dict[str, Any]) -> None:
+    response = requests.post(f"{sidecar}/v1/data/smguard/main/findings", json=body,
+                             headers={"Authorization": f"Bearer {TOKEN}"}, timeout=5)  # fmt: skip
+    assert response.status_code == 200
+    assert [(f["rule_id"], f["status"]) for f in response.json()["result"]] == [("SM001", "error")]
 
 
 @pytest.mark.parametrize("token", [None, "wrong"], ids=["no-token", "wrong-token"])

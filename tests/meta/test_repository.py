@@ -13,6 +13,7 @@ from smguard import catalog
 from smguard.errors import InputError
 from smguard.frontends.detect import convert
 from smguard.jsonio import parse_json
+from smguard.model import SCHEMA_VERSION
 
 ROOT = Path(__file__).parents[2]
 RULES = list(catalog.rules().values())
@@ -70,6 +71,11 @@ def _documents() -> list[tuple[str, object]]:
         except InputError:  # refused inputs are tested in tests/unit
             continue
     return documents
+
+
+def test_the_rego_schema_version_is_the_model_s() -> None:
+    rule = (ROOT / "policies/smguard/rules/meta/input_readable/input_readable.rego").read_text()
+    assert f"\nschema_version := {SCHEMA_VERSION}\n" in rule
 
 
 def test_every_converted_document_matches_the_generated_schema() -> None:

@@ -17,6 +17,8 @@ test_unknowns_are_warn_not_deny if {
 }
 
 test_errors_are_deny if {
-	some denial in conftest.deny with input as {"errors": [{"resource": "r", "location": "p", "message": "bad"}]}
+	some denial in conftest.deny with input as unreadable
 	denial.status == "error"
 }
+
+unreadable := inputs.complete({"errors": [{"resource": "r", "location": "p.json", "message": "bad"}]})

@@ -26,7 +26,7 @@ test_disabled_rules_are_dropped if {
 }
 
 test_error_findings_cannot_be_disabled if {
-	doc := {"errors": [{"resource": "r", "location": "p", "message": "bad"}]}
+	doc := inputs.complete({"errors": [{"resource": "r", "location": "p", "message": "bad"}]})
 	ids := {f.rule_id | some f in main.findings} with input as doc
 		with data.smguard.config as {"rules": {"disable": ["SM001"]}}
 	ids == {"SM001"}
@@ -71,7 +71,7 @@ test_waiver_for_another_resource_changes_nothing if {
 }
 
 test_error_findings_cannot_be_waived if {
-	doc := {"errors": [{"resource": "r", "location": "p", "message": "bad"}]}
+	doc := inputs.complete({"errors": [{"resource": "r", "location": "p", "message": "bad"}]})
 	statuses := {f.status | some f in main.findings} with input as doc
 		with data.smguard.config as {"waivers": [waiver("SM001", "*", "2030-01-01")]}
 	statuses == {"error"}

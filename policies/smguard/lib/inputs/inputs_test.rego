@@ -24,11 +24,13 @@ hardened_notebook := {
 
 # METADATA
 # description: A document with the hardened notebook changed by overrides (deep merge).
-notebook(overrides) := {"resources": {"notebook_instances": [object.union(hardened_notebook, overrides)]}}
+notebook(overrides) := complete({"resources": {"notebook_instances": [object.union(hardened_notebook, overrides)]}})
 
 # METADATA
 # description: A document with the hardened notebook lacking an attribute altogether.
-notebook_without(attribute) := {"resources": {"notebook_instances": [object.remove(hardened_notebook, [attribute])]}}
+notebook_without(attribute) := complete({"resources": {
+	"notebook_instances": [object.remove(hardened_notebook, [attribute])],
+}})
 
 # METADATA
 # description: A document whose notebook has an attribute that cannot be known.
@@ -75,19 +77,19 @@ _qualifier(operator) := null if not contains(operator, ":")
 
 # METADATA
 # description: A document with one identity policy "p" holding the statements.
-identity_policy(statements) := {"resources": {"iam_policies": [{
+identity_policy(statements) := complete({"resources": {"iam_policies": [{
 	"meta": {"id": "p", "source_type": "aws_iam_policy", "location": "test", "unknown": [], "pending": []},
 	"name": "p", "statements": statements,
-}]}}
+}]}})
 
 # METADATA
 # description: A document with one SageMaker API interface endpoint "e" (private DNS on) and the policy.
-endpoint(policy) := {"resources": {"vpc_endpoints": [{
+endpoint(policy) := complete({"resources": {"vpc_endpoints": [{
 	"meta": {"id": "e", "source_type": "aws_vpc_endpoint", "location": "test", "unknown": [], "pending": []},
 	"service_name": "com.amazonaws.eu-west-1.sagemaker.api", "sagemaker_service": "api",
 	"endpoint_type": "Interface", "vpc_id": "vpc-1", "vpc_key": "vpc-1",
 	"private_dns_enabled": true, "policy": policy,
-}]}}
+}]}})
 
 _meta(id) := {"id": id, "source_type": "test", "location": "test", "unknown": [], "pending": []}
 
@@ -102,7 +104,7 @@ hardened_job := {
 
 # METADATA
 # description: A document with the hardened training job changed by overrides.
-job(overrides) := {"resources": {"training_jobs": [object.union(hardened_job, overrides)]}}
+job(overrides) := complete({"resources": {"training_jobs": [object.union(hardened_job, overrides)]}})
 
 # METADATA
 # description: A document whose training job has an attribute that cannot be known.
@@ -129,14 +131,14 @@ hardened_config := {
 
 # METADATA
 # description: A document with an endpoint served by the given configuration and models.
-hosting(config, models) := {"resources": {
+hosting(config, models) := complete({"resources": {
 	"endpoints": [{
 		"meta": _meta("endpoint"), "name": "endpoint",
 		"endpoint_config_name": "config", "endpoint_config": "config",
 	}],
 	"endpoint_configs": [config],
 	"models": models,
-}}
+}})
 
 # METADATA
 # description: A Studio domain in the secure state of SM601 and SM602.
@@ -144,3 +146,7 @@ hardened_domain := {
 	"meta": _meta("domain"), "name": "domain", "app_network_access_type": "VpcOnly",
 	"vpc_id": "vpc-1", "vpc_key": "vpc-1", "kms_key_id": "k",
 }
+
+# METADATA
+# description: A whole input document around some resources, as the frontends write it.
+complete(doc) := object.union({"schema_version": 1, "resources": {}, "errors": []}, doc)

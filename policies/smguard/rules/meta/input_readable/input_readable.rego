@@ -3,7 +3,8 @@
 # description: |
 #   A resource whose configuration could not be read (a malformed attribute, a policy that does
 #   not parse, an API call that failed) cannot be judged. It is reported as an error so that it
-#   is never mistaken for a compliant resource.
+#   is never mistaken for a compliant resource. So is an input that is not an smguard document at
+#   all (a raw plan sent to OPA or conftest, a misspelt key), which every rule would pass.
 # schemas:
 #   - input: schema.input
 # custom:
@@ -23,4 +24,23 @@ import data.smguard.lib.result
 deny contains finding if {
 	some problem in input.errors
 	finding := result.error(rego.metadata.chain(), problem)
+}
+
+deny contains finding if {
+	not _document
+	message := concat("", [
+		"the input is not an smguard document (schema_version ", format_int(schema_version, 10),
+		" with resources and errors); convert it with `smguard convert` first",
+	])
+	finding := result.error(rego.metadata.chain(), {"resource": "(input)", "location": "", "message": message})
+}
+
+# METADATA
+# description: smguard.model.SCHEMA_VERSION; tests/meta checks the two agree.
+schema_version := 1
+
+_document if {
+	input.schema_version == schema_version
+	is_object(input.resources)
+	is_array(input.errors)
 }

@@ -8,17 +8,26 @@ test_error_for_each_unreadable_resource if {
 		{"resource": "aws_x.a", "location": "plan.json", "message": "root_access is not a string"},
 		{"resource": "aws_x.b", "location": "plan.json", "message": "change is missing"},
 	]
-	verdicts := inputs.verdicts(rule.deny) with input as {"errors": errors}
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.complete({"errors": errors})
 	verdicts == {["SM001", "aws_x.a", "error"], ["SM001", "aws_x.b", "error"]}
 }
 
 test_error_keeps_message_and_location if {
-	some finding in rule.deny with input as {"errors": [{"resource": "r", "location": "p.json", "message": "bad"}]}
+	some finding in rule.deny with input as unreadable
 	finding.message == "bad"
 	finding.location == "p.json"
 	finding.attribute == ""
 }
 
 test_pass_no_errors if {
-	count(rule.deny) == 0 with input as {"errors": []}
+	count(rule.deny) == 0 with input as inputs.complete({"errors": []})
 }
+
+test_error_for_input_that_is_not_an_smguard_document if {
+	plan := {"format_version": "1.2", "resource_changes": []}
+	inputs.verdicts(rule.deny) == {["SM001", "(input)", "error"]} with input as plan
+	inputs.verdicts(rule.deny) == {["SM001", "(input)", "error"]} with input as {"schema_version": 1, "resource": {}}
+	inputs.verdicts(rule.deny) == {["SM001", "(input)", "error"]} with input as "plan"
+}
+
+unreadable := inputs.complete({"errors": [{"resource": "r", "location": "p.json", "message": "bad"}]})
