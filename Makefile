@@ -26,7 +26,7 @@ EXAMPLE := tests/golden/examples/notebooks/plan.json
 export GOBIN := $(abspath $(BIN))
 export GOFLAGS := -trimpath
 
-.PHONY: help setup demo test tools venv bundle bench generate check-generated rego-fmt rego-check rego-lint rego-test \
+.PHONY: help setup demo test tools venv bundle bench fuzz generate check-generated rego-fmt rego-check rego-lint rego-test \
 	py-lint py-types pytest golden-synth golden-update clean
 
 help:
@@ -117,6 +117,10 @@ bundle: setup
 
 bench: setup
 	$(PY) bench/run.py
+
+# The fuzz tests of `make test` with a hundred times the examples (a few minutes).
+fuzz: setup
+	SMGUARD_FUZZ_PROFILE=fuzz $(VENV)/bin/pytest -q tests/fuzz
 
 golden-synth: setup
 	$(PY) tests/golden/synth_plan.py

@@ -47,6 +47,11 @@ def blocks(conf: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
     return [b for b in value if isinstance(b, Mapping)] if isinstance(value, list) else []
 
 
+def unresolved(value: Any) -> bool:
+    """An HCL expression Checkov could not evaluate, shown as its text (``${var.region}``)."""
+    return isinstance(value, str) and "${" in value
+
+
 def present(value: Any) -> bool:
     """Set to something: a value, a reference (which Checkov shows as its text), a non-empty list."""
     return value not in (None, "", [], {}) and value != [None]

@@ -265,6 +265,9 @@ def _bundle(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if args.token:
+        print("smguard: warning: --token is visible to every user in the process list; prefer --token-file",
+              file=sys.stderr)  # fmt: skip
     options = ServeOptions(
         addr=args.addr, token=_token(args.token_file, args.token), config=_config(args.config) if args.config else None,
         bundle=args.bundle, tls_cert=args.tls_cert, tls_key=args.tls_key, verification_key=args.verification_key,

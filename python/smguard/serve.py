@@ -65,6 +65,9 @@ def check_options(options: ServeOptions) -> None:
         raise InputError("serve needs a token (--token-file FILE or --token T): every decision request must carry it")
     if options.bundle is not None and (options.token or options.config):
         raise InputError("with --bundle, the token and config are the bundle's (smguard bundle --token-file --config)")
+    if options.bundle is not None and options.verification_key is None:
+        print("smguard: warning: the bundle's signature is not checked: whoever can replace the file decides; "
+              "sign it (smguard bundle --signing-key) and pass --verification-key", file=sys.stderr)  # fmt: skip
     host = options.addr.rsplit(":", 1)[0].strip("[]") or "0.0.0.0"  # noqa: S104  # only compared
     loopback = host == "localhost" or _is_loopback(host)
     if not loopback and not options.tls_cert:

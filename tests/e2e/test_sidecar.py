@@ -204,3 +204,22 @@ def test_optimized_and_plain_bundles_decide_alike(tmp_path: Path) -> None:
     finally:
         for process, _ in servers:
             _stop(process)
+
+
+def test_risky_serve_options_are_warned_about(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from smguard.cli import main
+
+    # The clash of --token with --bundle stops serve before it starts, after the warnings.
+    assert main(["serve", "--token", TOKEN, "--bundle", str(tmp_path / "b.tar.gz")]) == 2
+    stderr = capsys.readouterr().err
+    assert "--token is visible to every user in the process list; prefer --token-file" in stderr
+    assert "with --bundle, the token and config are the bundle's" in stderr
+
+
+def test_an_unsigned_bundle_is_warned_about(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from smguard.serve import ServeOptions, check_options
+
+    check_options(ServeOptions(bundle=tmp_path / "b.tar.gz"))
+    assert "the bundle's signature is not checked" in capsys.readouterr().err
+    check_options(ServeOptions(bundle=tmp_path / "b.tar.gz", verification_key=tmp_path / "key.pem"))
+    assert capsys.readouterr().err == ""

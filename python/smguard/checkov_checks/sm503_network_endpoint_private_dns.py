@@ -7,7 +7,7 @@ from typing import Any
 
 from checkov.common.models.enums import CheckCategories
 
-from smguard.checkov_mirror import MirrorCheck, setting
+from smguard.checkov_mirror import MirrorCheck, setting, unresolved
 from smguard.frontends.services import sagemaker_service
 
 
@@ -16,11 +16,13 @@ class NetworkEndpointPrivateDns(MirrorCheck):
         super().__init__(("aws_vpc_endpoint",), CheckCategories.NETWORKING)
 
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
-        service = setting(conf, "service_name")
-        interface = setting(conf, "vpc_endpoint_type") == "Interface"
-        if not isinstance(service, str) or sagemaker_service(service) is None or not interface:
+        service, kind = setting(conf, "service_name"), setting(conf, "vpc_endpoint_type")
+        dns = setting(conf, "private_dns_enabled")
+        if unresolved(service) or unresolved(kind):
+            return None
+        if not isinstance(service, str) or sagemaker_service(service) is None or kind != "Interface":
             return True
-        return setting(conf, "private_dns_enabled") is True
+        return None if unresolved(dns) else dns is True
 
 
 check = NetworkEndpointPrivateDns()

@@ -53,14 +53,26 @@ covers(statement, action) if {
 unknown_part(statement, part) if part in statement.unknown
 
 # METADATA
+# scope: document
 # description: |
 #   An Allow whose conditions pin the request to a network: a positive test on a network key,
 #   not IfExists (an absent key would pass), not ForAllValues (which is true for an absent key),
-#   and not a match-everything value.
+#   and not a match-everything value. Values known only at apply (an endpoint ID created in the
+#   same plan) still pin it, as they do in a Deny; SM203 judges the values when it can.
 network_restricted_allow(statement) if {
 	some condition in statement.conditions
 	condition.key in network_keys
 	_binding_positive(condition)
+}
+
+network_restricted_allow(statement) if {
+	some condition in statement.conditions
+	condition.key in network_keys
+	condition.values_unknown
+	condition.base in _positive_operators
+	not condition.if_exists
+	condition.qualifier != "ForAllValues"
+	not _matches_everything(condition)
 }
 
 # METADATA

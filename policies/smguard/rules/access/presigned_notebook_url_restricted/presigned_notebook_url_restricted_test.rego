@@ -101,3 +101,9 @@ test_known_grant_wins_over_unknown_parts if {
 	]
 	inputs.verdicts(rule.deny) == {["SM201", "p", "fail"]} with input as inputs.identity_policy(statements)
 }
+
+test_pass_network_condition_with_values_known_only_at_apply if {
+	vpce := object.union(inputs.condition("StringEquals", "aws:SourceVpce", []), {"values_unknown": true})
+	statement := inputs.statement({"actions": ["sagemaker:*"], "conditions": [vpce]})
+	count(rule.deny) == 0 with input as inputs.identity_policy([statement])
+}

@@ -46,8 +46,14 @@ deny contains finding if {
 	count(_outside(policy)) == 0
 	some condition in _source_conditions(policy)
 	condition.values_unknown
+	_configured(condition.key)
 	finding := result.unknown(rego.metadata.chain(), policy, "statements")
 }
+
+# Without the config for a key there is nothing to compare its values with.
+_configured("aws:sourceip") if count(config.corporate_cidrs) > 0
+
+_configured("aws:sourcevpce") if count(config.allowed_vpce_ids) > 0
 
 _outside(policy) := {value |
 	some condition in _source_conditions(policy)

@@ -66,3 +66,12 @@ test_unknown_values if {
 	})])
 	inputs.verdicts(rule.deny) == {["SM203", "p", "unknown"]} with input as doc with data.smguard.config as corporate
 }
+
+test_pass_unknown_values_without_config_for_their_key if {
+	doc := inputs.identity_policy([inputs.statement({
+		"actions": ["sagemaker:*"],
+		"conditions": [object.union(inputs.condition("IpAddress", "aws:SourceIp", []), {"values_unknown": true})],
+	})])
+	count(rule.deny) == 0 with input as doc
+	count(rule.deny) == 0 with input as doc with data.smguard.config as {"access": {"allowed_vpce_ids": ["vpce-1"]}}
+}

@@ -16,18 +16,33 @@
 package smguard.rules.hosting.no_ssm_access
 
 import data.smguard.lib.result
+import data.smguard.lib.value
 
 deny contains finding if {
 	some config in input.resources.endpoint_configs
-	names := {_name(variant) |
-		some variant in config.variants
-		not variant.enable_ssm_access == false
-	}
+	names := _variants(config, true)
 	count(names) > 0
 	finding := result.fail(
 		rego.metadata.chain(), config, "variants",
-		sprintf("SSM access is enabled (or not known to be off) on variant %s", [concat(", ", sort(names))]),
+		sprintf("SSM access is enabled on variant %s", [concat(", ", sort(names))]),
 	)
+}
+
+deny contains finding if {
+	some config in input.resources.endpoint_configs
+	count(_variants(config, true)) == 0
+	_undecided(config)
+	finding := result.unknown(rego.metadata.chain(), config, "variants")
+}
+
+_undecided(config) if value.undecided(config, "variants")
+
+# A variant's setting is null when it is known only at apply time (absent reads as false).
+_undecided(config) if count(_variants(config, null)) > 0
+
+_variants(config, setting) := {_name(variant) |
+	some variant in config.variants
+	variant.enable_ssm_access == setting
 }
 
 _name(variant) := variant.variant_name if variant.variant_name != null

@@ -20,6 +20,7 @@
 package smguard.rules.network.endpoint_private_dns
 
 import data.smguard.lib.result
+import data.smguard.lib.value
 
 deny contains finding if {
 	some endpoint in input.resources.vpc_endpoints
@@ -29,6 +30,13 @@ deny contains finding if {
 		rego.metadata.chain(), endpoint, "private_dns_enabled", _compliant(endpoint),
 		"private DNS is disabled (an absent setting means disabled)",
 	)
+}
+
+deny contains finding if {
+	some endpoint in input.resources.vpc_endpoints
+	endpoint.sagemaker_service != null
+	value.undecided(endpoint, "endpoint_type")
+	finding := result.unknown(rego.metadata.chain(), endpoint, "endpoint_type")
 }
 
 default _compliant(_) := false

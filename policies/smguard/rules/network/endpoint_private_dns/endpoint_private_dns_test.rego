@@ -27,3 +27,8 @@ test_pass_gateway_or_other_service if {
 	count(rule.deny) == 0 with input as with_endpoint({"private_dns_enabled": false, "endpoint_type": "Gateway"})
 	count(rule.deny) == 0 with input as with_endpoint({"private_dns_enabled": false, "sagemaker_service": null})
 }
+
+test_unknown_endpoint_type if {
+	doc := with_endpoint({"private_dns_enabled": false, "endpoint_type": null, "meta": {"unknown": ["endpoint_type"]}})
+	inputs.verdicts(rule.deny) == {["SM503", "e", "unknown"]} with input as doc
+}
