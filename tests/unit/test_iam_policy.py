@@ -124,3 +124,11 @@ def test_every_corpus_policy_parses(path: Path) -> None:
 )
 def test_sagemaker_service_names(name: str, service: str | None) -> None:
     assert sagemaker_service(name) == service
+
+
+def test_input_quoted_in_an_error_cannot_break_its_line() -> None:
+    # Found by tests/fuzz: a condition operator holding a newline.
+    policy = {"Statement": [{"Effect": "Allow", "Action": "*", "Condition": {"\n": None}}]}
+    with pytest.raises(PolicyDocumentError) as error:
+        parse_policy(policy)
+    assert str(error.value) == "statement 0 Condition \\x0a is not an object"

@@ -12,13 +12,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from smguard.errors import OneLineError
 from smguard.frontends.value import ABSENT, UNKNOWN, State, Value
 from smguard.model import JobKind
 
 Placeholder = Callable[[Any], bool]
 
 
-class ApiShapeError(ValueError):
+class ApiShapeError(OneLineError, ValueError):
     """A field of the request has the wrong type; the message names it."""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from smguard.errors import printable
 from smguard.findings import summarize
 from smguard.report.scan import ScanResult
 
@@ -15,13 +16,13 @@ def render_text(result: ScanResult) -> str:
     ordered = sorted(result.findings, key=lambda f: (f.location, f.resource, f.rule_id))
     for (location, resource), group in groupby(ordered, key=lambda f: (f.location, f.resource)):
         findings = list(group)
-        lines.append(f"{_printable(resource)}  ({_printable(location)})" if location else _printable(resource))
+        lines.append(f"{printable(resource)}  ({printable(location)})" if location else printable(resource))
         id_width = max(len(f.rule_id) for f in findings)
         for f in findings:
             lines.append(f"  {_STATUS[f.status]:<7}  {f.rule_id:<{id_width}}  {f.severity:<8}  {f.title}")
-            lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  {_printable(f.message)}")
+            lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  {printable(f.message)}")
             if f.waiver:
-                lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  waived: {_printable(f.waiver)}")
+                lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  waived: {printable(f.waiver)}")
         lines.append("")
     summary = summarize(result.findings, resources=result.resources)
     counts = summary["by_status"]
@@ -30,8 +31,3 @@ def render_text(result: ScanResult) -> str:
         f"{counts['unknown']} unknown, {counts['waived']} waived" + ("" if summary["passed"] else " - FAILED")
     )
     return "\n".join(lines) + "\n"
-
-
-def _printable(text: str) -> str:
-    """Input-controlled text (addresses, messages) without control characters that could fake lines."""
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)

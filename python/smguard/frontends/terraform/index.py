@@ -7,18 +7,19 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from smguard.errors import OneLineError, printable
 from smguard.frontends.terraform.address import IGNORED_REFERENCES, ResourceRef, module_names, parse_reference
 from smguard.frontends.terraform.values import PlanResource
 
 ConfigKey = tuple[tuple[str, ...], str]
 
 
-class MalformedResourceError(Exception):
+class MalformedResourceError(OneLineError):
     """One resource entry of the plan cannot be read; the message names what is wrong."""
 
     def __init__(self, address: str, message: str) -> None:
         super().__init__(message)
-        self.address = address
+        self.address = printable(address)
 
 
 @dataclass
