@@ -117,3 +117,12 @@ def test_notebook_with_direct_internet_is_denied(session: Any, sidecar: str, mot
             NotebookInstanceName="nb", InstanceType="ml.t3.medium", RoleArn="arn:aws:iam::123456789012:role/nb"
         )
     assert {f.rule_id for f in denied.value.findings} == {"SM101", "SM102", "SM103", "SM104", "SM105", "SM106"}
+
+
+def test_notebook_update_enabling_root_access_is_denied(session: Any, sidecar: str, moto_endpoint: str) -> None:
+    install(session, opa_url=sidecar, token=TOKEN)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionDenied) as denied:
+        client.update_notebook_instance(NotebookInstanceName="nb", RootAccess="Enabled")
+    # What the update does not name is unknown to it: only the root access it sets is judged.
+    assert [f.rule_id for f in denied.value.findings] == ["SM104"]

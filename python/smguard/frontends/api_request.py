@@ -33,6 +33,23 @@ def _notebook(reader: Reader) -> tuple[str, dict[str, Any]]:
     return "notebook_instances", {**_resource(values, "CreateNotebookInstance"), "vpc_key": None}
 
 
+# An update changes only the fields it names (of those smguard judges, UpdateNotebookInstance can
+# change only these); the rest stays as it was, which the request cannot tell, so it is unknown.
+_NOTEBOOK_UPDATABLE = {
+    "root_access": "RootAccess",
+    "minimum_instance_metadata_service_version": "InstanceMetadataServiceConfiguration",
+}
+
+
+def _notebook_update(reader: Reader) -> tuple[str, dict[str, Any]]:
+    values = {
+        key: value if key == "name" or _NOTEBOOK_UPDATABLE.get(key) in reader.request else UNKNOWN
+        for key, value in notebook_settings(reader).items()
+    }
+    values |= {"vpc_id": UNKNOWN, "default_network": UNKNOWN}
+    return "notebook_instances", {**_resource(values, "UpdateNotebookInstance"), "vpc_key": None}
+
+
 def _model(reader: Reader) -> tuple[str, dict[str, Any]]:
     return "models", {**_resource(model_settings(reader), "CreateModel"), "vpc_key": None}
 
@@ -57,6 +74,7 @@ def _resource(values: dict[str, Value], operation: str) -> dict[str, Any]:
 
 _RESOURCES: dict[str, Callable[[Reader], tuple[str, dict[str, Any]]]] = {
     "CreateNotebookInstance": _notebook,
+    "UpdateNotebookInstance": _notebook_update,
     "CreateModel": _model,
     "CreateEndpointConfig": _endpoint_config,
     "CreateDomain": _domain,
