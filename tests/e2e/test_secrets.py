@@ -40,16 +40,60 @@ def _plan() -> dict[str, object]:
                     "after_unknown": {"security_groups": True},
                     "after_sensitive": {"subnet_id": True, "kms_key_id": True, "tags": {"owner": True}},
                 },
-            }
+            },
+            _resource(
+                "aws_sagemaker_training_job",
+                "job",
+                {
+                    "training_job_name": "job",
+                    "environment": {"DB_PASSWORD": CANARY},
+                    "hyper_parameters": {"api_key": CANARY},
+                    "vpc_config": [],
+                    "enable_network_isolation": False,
+                },
+                before={"environment": {"OLD": CANARY}},
+            ),
+            _resource(
+                "aws_sagemaker_pipeline",
+                "p",
+                {
+                    "pipeline_definition": json.dumps(
+                        {
+                            "Steps": [
+                                {
+                                    "Name": "T",
+                                    "Type": "Training",
+                                    "Arguments": {
+                                        "Environment": {"TOKEN": CANARY},
+                                        "HyperParameters": {"secret": CANARY},
+                                    },
+                                }
+                            ]
+                        }
+                    )
+                },
+            ),
         ],
         "configuration": {"root_module": {"resources": [{"address": "aws_sagemaker_notebook_instance.nb"}]}},
     }
 
 
+def _resource(type_: str, name: str, after: dict[str, object], before: object = None) -> dict[str, object]:
+    change = {
+        "actions": ["update" if before else "create"],
+        "before": before,
+        "after": after,
+        "after_unknown": {},
+        "after_sensitive": {},
+        "before_sensitive": {"environment": True},
+    }
+    return {"address": f"{type_}.{name}", "mode": "managed", "type": type_, "name": name, "change": change}
+
+
 @pytest.mark.parametrize(
     "args",
-    [["scan", "--format", "json"], ["scan", "--format", "text"], ["convert", "-o", "-"]],
-    ids=["json", "text", "convert"],
+    [*(["scan", "--format", f] for f in ("json", "text", "sarif", "junit")), ["convert", "-o", "-"]],
+    ids=["json", "text", "sarif", "junit", "convert"],
 )
 def test_no_canary_in_any_output(tmp_path: Path, args: list[str]) -> None:
     plan = tmp_path / "plan.json"
@@ -61,5 +105,6 @@ def test_no_canary_in_any_output(tmp_path: Path, args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-m", "smguard", *argv], capture_output=True, text=True, check=False)
     assert result.returncode in (0, 1), result.stderr
     produced = result.stdout + result.stderr + (out.read_text() if out.exists() else "")
-    assert produced
+    assert "aws_sagemaker_training_job.job" in produced  # the carriers were read, not skipped
+    assert "aws_sagemaker_pipeline.p#T" in produced
     assert CANARY not in produced
