@@ -72,3 +72,36 @@ def test_bytes(data: bytes) -> None:
         parse_json(data, "fuzz.json")
     except InputError as exc:
         assert "\n" not in str(exc)
+
+
+def _mirrors() -> list[Any]:
+    import importlib
+    import pkgutil
+
+    from smguard import checkov_checks
+
+    return [
+        importlib.import_module(f"smguard.checkov_checks.{m.name}").check
+        for m in pkgutil.iter_modules(checkov_checks.__path__)
+        if m.name.startswith("sm")
+    ]
+
+
+# Checkov passes attributes wrapped in lists, blocks as lists of dicts, and unresolved HCL as text.
+_confs = st.dictionaries(
+    st.sampled_from(["vpc_config", "subnets", "security_group_ids", "enable_network_isolation", "root_access",
+                     "direct_internet_access", "kms_key_id", "service_name", "policy", "pipeline_definition",
+                     "definition", "production_variants", "resource_config", "output_data_config", "__startline__"]),
+    st.lists(json_values | st.just("${var.x}"), max_size=2) | json_values,
+    max_size=6,
+)  # fmt: skip
+
+
+@given(st.integers(0, 99), st.integers(0, 9), _confs)
+def test_checkov_mirrors(check: int, resource: int, conf: dict[str, Any]) -> None:
+    from checkov.common.models.enums import CheckResult
+
+    mirrors = _mirrors()
+    mirror = mirrors[check % len(mirrors)]
+    entity_type = mirror.supported_resources[resource % len(mirror.supported_resources)]
+    assert mirror.scan_entity_conf(conf, entity_type) in set(CheckResult)
