@@ -18,6 +18,7 @@ import requests
 
 from smguard.bundle import build_bundle
 from smguard.engine.opa_server import evaluate_remote
+from smguard.frontends.api_request import convert_request
 from smguard.frontends.detect import convert
 from smguard.jsonio import parse_json
 from smguard.paths import policies_dir
@@ -223,3 +224,35 @@ def test_an_unsigned_bundle_is_warned_about(tmp_path: Path, capsys: pytest.Captu
     assert "the bundle's signature is not checked" in capsys.readouterr().err
     check_options(ServeOptions(bundle=tmp_path / "b.tar.gz", verification_key=tmp_path / "key.pem"))
     assert capsys.readouterr().err == ""
+
+
+def test_decision_logs_keep_the_findings_and_drop_the_document(tmp_path: Path) -> None:
+    canary = "CANARY-d3c1s10n"
+    token = tmp_path / "token"
+    token.write_text(TOKEN)
+    port = _free_port()
+    log = tmp_path / "sidecar.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "smguard", "serve", "--addr", f"127.0.0.1:{port}", "--token-file", str(token)],
+            stdout=subprocess.DEVNULL, stderr=sink,
+        )  # fmt: skip
+        try:
+            url = f"http://127.0.0.1:{port}"
+            for _ in range(150):
+                try:
+                    requests.get(f"{url}/health", timeout=1)
+                    break
+                except requests.ConnectionError:
+                    time.sleep(0.2)
+            document = convert_request("CreateNotebookInstance", {
+                "NotebookInstanceName": "nb", "SubnetId": f"subnet-{canary}", "KmsKeyId": canary,
+            })  # fmt: skip
+            response = requests.post(f"{url}/v1/data/smguard/main/findings", json={"input": document},
+                                     headers={"Authorization": f"Bearer {TOKEN}"}, timeout=5)  # fmt: skip
+            assert response.status_code == 200
+        finally:
+            _stop(process)
+    logged = log.read_text()
+    assert '"decision_id"' in logged and "SM101" in logged  # the decision was logged
+    assert canary not in logged
