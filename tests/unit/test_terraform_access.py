@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from smguard.engine.opa_eval import evaluate
 from smguard.frontends.terraform import convert_plan
 from smguard.jsonio import parse_json
 from smguard.model import Document
+from smguard.paths import policies_dir
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "tfplan"
 ALLOW_ALL = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
@@ -187,3 +189,33 @@ def test_endpoint_in_a_vpc_created_by_the_plan_joins_on_the_vpc_address() -> Non
     assert endpoint["vpc_key"] == converted_vpc["vpc_key"] == "aws_vpc.v"
     assert converted_vpc["endpoints_known"] is True
     assert endpoint["private_dns_enabled"] is False  # not configured: the provider's default
+
+
+def _role(inline: list[dict[str, Any]], unknown: dict[str, Any] | None = None) -> Document:
+    return _convert(
+        [_change("aws_iam_role.r", {"name": "r", "inline_policy": inline}, unknown)],
+        [_block("aws_iam_role.r", {})],
+    )
+
+
+def test_role_inline_policies_are_identity_policies() -> None:
+    grant = json.dumps({"Statement": [{"Effect": "Allow", "Action": "sagemaker:*", "Resource": "*"}]})
+    document = _role([{"name": "ml", "policy": grant}, {"name": "", "policy": ""}])
+    (policy,) = document["resources"]["iam_policies"]  # the empty block is the provider's placeholder
+    assert policy["meta"]["id"] == "aws_iam_role.r#inline/ml"
+    assert policy["statements"][0]["actions"] == ["sagemaker:*"]
+    verdicts = {(f.rule_id, f.resource, f.status) for f in evaluate(document, {}, policies=policies_dir())}
+    assert ("SM201", "aws_iam_role.r#inline/ml", "fail") in verdicts
+
+
+def test_role_inline_policy_known_only_at_apply_is_unknown() -> None:
+    document = _role([{"name": "ml"}], {"inline_policy": [{"policy": True}]})
+    (policy,) = document["resources"]["iam_policies"]
+    assert policy["statements"] is None
+    assert policy["meta"]["unknown"] == ["statements"]
+
+
+def test_malformed_role_inline_policy_is_a_read_error() -> None:
+    document = _role([{"name": "ml", "policy": "{"}])
+    assert document["resources"]["iam_policies"] == []
+    assert document["errors"][0]["message"].startswith("inline_policy 0: the policy is not valid JSON")

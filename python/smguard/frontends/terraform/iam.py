@@ -14,6 +14,7 @@ from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
 from smguard.frontends.terraform.network import meta, string
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import UNKNOWN, State, Value
+from smguard.frontends.value import meta as value_meta
 from smguard.model import Policy, Principal, Statement
 
 POLICY_DOCUMENT = "aws_iam_policy_document"
@@ -31,6 +32,31 @@ POLICY_ATTRIBUTE = {
 
 def identity_policy(resource: PlanResource, index: PlanIndex, location: str) -> Policy:
     return _policy(resource, index, location, POLICY_ATTRIBUTE[resource.type])
+
+
+def role_inline_policies(resource: PlanResource, _index: PlanIndex, location: str) -> list[Policy]:
+    """The ``inline_policy`` blocks of an ``aws_iam_role``, each an identity policy of its own."""
+    blocks = resource.after.get("inline_policy")
+    policies: list[Policy] = []
+    for i in range(len(blocks) if isinstance(blocks, list) else 0):
+        text = string(resource, "inline_policy", i, "policy")
+        if text.state is State.ABSENT or text.value == "":
+            continue  # the provider's empty placeholder block of a role without inline policies
+        statements: Value = UNKNOWN
+        if text.known:
+            try:
+                statements = Value(State.KNOWN, parse_policy(text.value))
+            except PolicyDocumentError as exc:
+                raise MalformedResourceError(resource.address, f"inline_policy {i}: {exc}") from None
+        name = string(resource, "inline_policy", i, "name")
+        label = name.value if name.known and name.value else str(i)
+        state = Value(State.KNOWN) if statements.known else UNKNOWN
+        policies.append({
+            "meta": value_meta(f"{resource.address}#inline/{label}", "aws_iam_role", location, {"statements": state}),
+            "name": label,
+            "statements": statements.value,
+        })  # fmt: skip
+    return policies
 
 
 def service_control_policy(resource: PlanResource, index: PlanIndex, location: str) -> Policy | None:

@@ -13,6 +13,7 @@ from smguard.frontends.terraform.iam import (
     POLICY_DOCUMENT,
     identity_policy,
     policy_document,
+    role_inline_policies,
     service_control_policy,
 )
 from smguard.frontends.terraform.index import (
@@ -47,6 +48,7 @@ _MAPPERS: dict[tuple[str, str], tuple[str, Mapper]] = {
     ("managed", DOMAIN): ("domains", domain),
     ("managed", "aws_sagemaker_user_profile"): ("user_profiles", user_profile),
     ("managed", "aws_iam_policy"): ("iam_policies", identity_policy),
+    ("managed", "aws_iam_role"): ("iam_policies", role_inline_policies),
     ("managed", "aws_iam_role_policy"): ("iam_policies", identity_policy),
     ("managed", "aws_iam_user_policy"): ("iam_policies", identity_policy),
     ("managed", "aws_iam_group_policy"): ("iam_policies", identity_policy),
