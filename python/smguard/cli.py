@@ -147,9 +147,10 @@ def _max_input_bytes() -> int:
 def _read(path: Path) -> bytes:
     try:
         limit = _max_input_bytes()
-        if path.is_file() and path.stat().st_size > limit:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > limit:
             raise InputError(
-                f"{path}: {path.stat().st_size / 2**20:.0f} MB is over the input limit of {limit // 2**20} MB; "
+                f"{path}: {size / 2**20:.0f} MB is over the input limit of {limit // 2**20} MB; "
                 "set SMGUARD_MAX_INPUT_MB to raise it"
             )
         return path.read_bytes()

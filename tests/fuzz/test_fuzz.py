@@ -74,6 +74,7 @@ def test_bytes(data: bytes) -> None:
         assert "\n" not in str(exc)
 
 
+@cache
 def _mirrors() -> list[Any]:
     import importlib
     import pkgutil

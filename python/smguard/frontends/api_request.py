@@ -18,14 +18,11 @@ from smguard.frontends.sagemaker_api import (
     endpoint_config_settings,
     job_settings,
     model_settings,
+    no_placeholder,
     notebook_settings,
 )
 from smguard.frontends.value import UNKNOWN, Value, meta, plain
 from smguard.model import Document, JobKind, empty_document
-
-
-def _never(_: Any) -> bool:
-    return False
 
 
 def _notebook(reader: Reader) -> tuple[str, dict[str, Any]]:
@@ -92,7 +89,7 @@ def convert_request(operation: str, params: Mapping[str, Any]) -> Document:
     document = empty_document()
     document["sources"].append({"kind": "api-request", "name": operation, "format_version": None, "tool_version": None})
     lists = cast(dict[str, list[Any]], document["resources"])
-    reader = Reader(params, _never)
+    reader = Reader(params, no_placeholder)
     try:
         if operation in _RESOURCES:
             kind, resource = _RESOURCES[operation](reader)
@@ -100,7 +97,7 @@ def convert_request(operation: str, params: Mapping[str, Any]) -> Document:
         elif operation in _JOBS:
             job_kind, name_key = _JOBS[operation]
             name = reader.string(name_key)
-            for suffix, settings in job_settings(job_kind, params, _never):
+            for suffix, settings in job_settings(job_kind, params, no_placeholder):
                 job_id = f"{operation}:{name.value if name.known else '(unnamed)'}{suffix}"
                 values = {"name": name, **settings}
                 lists["training_jobs"].append(

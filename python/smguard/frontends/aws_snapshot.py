@@ -22,6 +22,7 @@ from smguard.frontends.sagemaker_api import (
     endpoint_config_settings,
     job_settings,
     model_settings,
+    no_placeholder,
     notebook_settings,
 )
 from smguard.frontends.services import sagemaker_service
@@ -38,10 +39,6 @@ _JOBS: tuple[tuple[str, JobKind, str], ...] = (
 
 def is_snapshot(value: Any) -> bool:
     return isinstance(value, Mapping) and "smguard_snapshot" in value
-
-
-def _never(_: Any) -> bool:
-    return False
 
 
 _T = TypeVar("_T")
@@ -146,7 +143,7 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
     loc = region.location
     for response in region.described("sagemaker.DescribeNotebookInstance"):
         arn = str(response.get("NotebookInstanceArn"))
-        values = _shaped(document, arn, loc, notebook_settings, Reader(response, _never), "SecurityGroups")
+        values = _shaped(document, arn, loc, notebook_settings, Reader(response, no_placeholder), "SecurityGroups")
         if values is None:
             continue
         vpc_id, vpc_key, default = region.network(values["subnet_id"])
@@ -161,7 +158,7 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
     for api, kind, arn_key in _JOBS:
         for response in region.described(api):
             arn = str(response.get(arn_key))
-            settings = _shaped(document, arn, loc, job_settings, kind, response, _never)
+            settings = _shaped(document, arn, loc, job_settings, kind, response, no_placeholder)
             if settings is None:
                 continue
             for suffix, job in settings:
@@ -178,7 +175,7 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
                 )
     for response in region.described("sagemaker.DescribeDomain"):
         arn = str(response.get("DomainArn"))
-        values = _shaped(document, arn, loc, domain_settings, Reader(response, _never))
+        values = _shaped(document, arn, loc, domain_settings, Reader(response, no_placeholder))
         if values is None:
             continue
         vpc = values["vpc_id"]
@@ -191,7 +188,7 @@ def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Doc
     models_by_name, configs_by_name = {}, {}
     for response in region.described("sagemaker.DescribeModel"):
         arn = str(response.get("ModelArn"))
-        values = _shaped(document, arn, loc, model_settings, Reader(response, _never))
+        values = _shaped(document, arn, loc, model_settings, Reader(response, no_placeholder))
         if values is None:
             continue
         _, vpc_key, _ = region.network(values["subnets"])
@@ -199,7 +196,7 @@ def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Doc
         lists["models"].append({"meta": meta(arn, "DescribeModel", loc, values), **plain(values), "vpc_key": vpc_key})
     for response in region.described("sagemaker.DescribeEndpointConfig"):
         arn = str(response.get("EndpointConfigArn"))
-        values = _shaped(document, arn, loc, endpoint_config_settings, Reader(response, _never))
+        values = _shaped(document, arn, loc, endpoint_config_settings, Reader(response, no_placeholder))
         if values is None:
             continue
         for variant in values["variants"].value:
@@ -208,7 +205,7 @@ def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Doc
         lists["endpoint_configs"].append({"meta": meta(arn, "DescribeEndpointConfig", loc, values), **plain(values)})
     for response in region.described("sagemaker.DescribeEndpoint"):
         arn = str(response.get("EndpointArn"))
-        reader = Reader(response, _never)
+        reader = Reader(response, no_placeholder)
         values = {"name": reader.string("EndpointName"), "endpoint_config_name": reader.string("EndpointConfigName")}
         config = configs_by_name.get(values["endpoint_config_name"].value)
         lists["endpoints"].append({"meta": meta(arn, "DescribeEndpoint", loc, values), **plain(values),

@@ -19,6 +19,11 @@ from smguard.model import JobKind
 Placeholder = Callable[[Any], bool]
 
 
+def no_placeholder(_: Any) -> bool:
+    """For requests and responses that hold only concrete values (API calls, Describe* responses)."""
+    return False
+
+
 class ApiShapeError(OneLineError, ValueError):
     """A field of the request has the wrong type; the message names it."""
 
