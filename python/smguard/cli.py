@@ -22,6 +22,7 @@ from smguard.findings import FAILING
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert
 from smguard.guardrails import GuardrailSettings, guardrail_policy, sdk_defaults
+from smguard.heap import collector_paused
 from smguard.jsonio import decode_text, parse_json
 from smguard.model import Document, judged_resources, merge
 from smguard.paths import policies_dir
@@ -163,7 +164,8 @@ def _read(path: Path) -> bytes:
 
 
 def _load(paths: Sequence[Path]) -> Document:
-    conversions: list[Conversion] = [convert(parse_json(_read(p), str(p)), str(p)) for p in paths]
+    with collector_paused():
+        conversions: list[Conversion] = [convert(parse_json(_read(p), str(p)), str(p)) for p in paths]
     for conversion in conversions:
         for warning in conversion.warnings:
             print(f"smguard: warning: {warning}", file=sys.stderr)
@@ -207,15 +209,16 @@ def _snapshot(args: argparse.Namespace) -> int:
 def _scan(args: argparse.Namespace) -> int:
     if args.aws == bool(args.paths):
         raise InputError("scan takes PATHs or --aws (one of them)")
+    if args.opa_url and args.config is not None:
+        raise InputError("--config cannot be used with --opa-url: the sidecar decides with the config it was given")
     document = convert(_collect(args), "aws").document if args.aws else _load(args.paths)
-    if args.opa_url:
-        if args.config is not None:
-            raise InputError("--config cannot be used with --opa-url: the sidecar decides with the config it was given")
-        token = args.opa_token or os.environ.get("SMGUARD_OPA_TOKEN")
-        findings = evaluate_remote(document, args.opa_url, token=token)
-    else:
-        findings = evaluate(document, _config(args.config), policies=policies_dir())
-    report = FORMATS[args.format](ScanResult(findings, document["sources"], judged_resources(document)))
+    with collector_paused():  # a large plan's findings and report are as many objects as the plan
+        if args.opa_url:
+            token = args.opa_token or os.environ.get("SMGUARD_OPA_TOKEN")
+            findings = evaluate_remote(document, args.opa_url, token=token)
+        else:
+            findings = evaluate(document, _config(args.config), policies=policies_dir())
+        report = FORMATS[args.format](ScanResult(findings, document["sources"], judged_resources(document)))
     _write(report, args.output)
     return EXIT_FINDINGS if any(f.status in FAILING for f in findings) else EXIT_CLEAN
 

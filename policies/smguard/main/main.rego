@@ -25,20 +25,15 @@ _disabled(finding) if {
 	finding.rule_id in config.disabled_rules
 }
 
-_waived(finding) := object.union(finding, {"status": "waived", "waiver": min(reasons)}) if {
+_waived(finding) := finding if {
+	count(_matching(finding)) == 0
+} else := object.union(finding, {"status": "waived", "waiver": min(reasons)}) if {
 	reasons := {waiver.reason | some waiver in _matching(finding); _active(waiver)}
 	count(reasons) > 0
-}
-
-_waived(finding) := object.union(finding, {"message": message}) if {
-	every waiver in _matching(finding) {
-		not _active(waiver)
-	}
+} else := object.union(finding, {"message": message}) if {
 	expired := max({waiver.expires | some waiver in _matching(finding)})
 	message := sprintf("%s (waiver expired on %s)", [finding.message, expired])
 }
-
-_waived(finding) := finding if count(_matching(finding)) == 0
 
 _matching(finding) := {waiver |
 	finding.status != "error"
