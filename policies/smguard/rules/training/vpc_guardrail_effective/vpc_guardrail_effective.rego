@@ -6,8 +6,9 @@
 #   guardrails are easy to get subtly wrong, and then they never fire: sagemaker:VpcSubnets and
 #   sagemaker:VpcSecurityGroupIds in one Null block deny only when both are missing; an
 #   Allow-only "guardrail" restricts nothing once another policy allows the action; a positive or
-#   IfExists-less test does not match a request that omits the key; and a guardrail that leaves
-#   out CreateHyperParameterTuningJob or CreateProcessingJob leaves a way around it. Every
+#   ForAnyValue test does not match a request that omits the key; a Deny that also requires other
+#   conditions, or covers only some resources, fires only for some requests; and a guardrail that
+#   leaves out CreateHyperParameterTuningJob or CreateProcessingJob leaves a way around it. Every
 #   policy (identity or SCP) that mentions the VPC condition keys is checked, and an account
 #   whose SCPs a live snapshot could read fails when none of them is an effective guardrail.
 # related_resources:
@@ -105,35 +106,98 @@ _mentions_vpc_keys(statements) if {
 	iam.covers(statement, action)
 }
 
+_problems[i] contains sprintf("its Deny of jobs without a VPC also requires %s, so it fires only for some requests", [
+	concat(", ", sort(keys)),
+]) if {
+	some i, policy in _policies
+	some statement in policy.statements
+	_fires_without_vpc(statement)
+	keys := {condition.key | some condition in statement.conditions; _narrows(condition)}
+	count(keys) > 0
+}
+
+_problems[i] contains "its Deny of jobs without a VPC covers only some resources (Resource or NotResource)" if {
+	some i, policy in _policies
+	some statement in policy.statements
+	_fires_without_vpc(statement)
+	not _all_resources(statement)
+}
+
 _denied_without_vpc(policy, action) if {
 	some statement in policy.statements
-	statement.effect == "Deny"
 	iam.covers(statement, action)
+	_fires_without_vpc(statement)
+	_all_resources(statement)
+	not _narrowed(statement)
+}
+
+# A Deny with a condition on sagemaker:VpcSubnets that is true when the request leaves it out.
+_fires_without_vpc(statement) if {
+	statement.effect == "Deny"
 	some condition in statement.conditions
 	condition.key == "sagemaker:vpcsubnets"
 	_fires_when_absent(condition)
 	not _null_true(statement, "sagemaker:vpcsecuritygroupids")
 }
 
+_narrowed(statement) if {
+	some condition in statement.conditions
+	_narrows(condition)
+}
+
+# Conditions are ANDed: one that does not hold for every request without a VPC narrows the Deny,
+# except a negated test on the calling principal, the usual exemption of break-glass roles.
+_narrows(condition) if {
+	not condition.key in _vpc_keys
+	not _principal_exemption(condition)
+}
+
+_narrows(condition) if {
+	condition.key in _vpc_keys
+	not _fires_when_absent(condition)
+}
+
+_principal_exemption(condition) if {
+	_principal_key(condition.key)
+	condition.base in _negated
+	condition.qualifier != "ForAnyValue"
+}
+
+_principal_key(key) if key in {"aws:principalarn", "aws:principalaccount", "aws:userid", "aws:username"}
+
+_principal_key(key) if startswith(key, "aws:principaltag/")
+
+# Resource "*" (or left out, as in SCPs), or an ARN pattern with every part a wildcard.
+_all_resources(statement) if {
+	not is_array(statement.not_resources)
+	not is_array(statement.resources)
+}
+
+_all_resources(statement) if {
+	not is_array(statement.not_resources)
+	some pattern in statement.resources
+	regex.match(`^(\*|arn:\*:\*|arn:(\*|aws[a-z-]*):(\*|sagemaker):\*:\*:\*)$`, pattern)
+}
+
 _null_true(statement, key) if {
 	some condition in statement.conditions
 	condition.key == key
 	condition.base == "Null"
-	condition.values == ["true"]
+	_true_values(condition)
 }
 
-# True for a request that leaves the key out: Null "true", or a negated test that IfExists or
-# ForAllValues makes true on an absent key.
+_true_values(condition) if [lower(value) | some value in condition.values] == ["true"]
+
+_negated := {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "ArnNotEquals", "ArnNotLike"}
+
+# True for a request that leaves the key out: Null "true", or a negated test, which IAM holds true
+# for an absent key (with or without IfExists), except under ForAnyValue (false for an absent key).
 _fires_when_absent(condition) if {
 	condition.base == "Null"
-	condition.values == ["true"]
+	_true_values(condition)
 }
 
 _fires_when_absent(condition) if {
-	condition.base in {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike"}
-	_true_on_absent_key(condition)
+	condition.base in _negated
+	condition.qualifier != "ForAnyValue"
 }
-
-_true_on_absent_key(condition) if condition.if_exists
-
-_true_on_absent_key(condition) if condition.qualifier == "ForAllValues"

@@ -51,8 +51,52 @@ test_fail_allow_only if {
 }
 
 test_fail_positive_test_does_not_fire_on_missing_key if {
-	condition := inputs.condition("StringNotEquals", "sagemaker:VpcSubnets", ["subnet-1"])
+	condition := inputs.condition("StringEquals", "sagemaker:VpcSubnets", ["subnet-1"])
 	inputs.verdicts(rule.deny) == {["SM306", "scp", "fail"]} with input as scp([deny_without(jobs, [condition])])
+}
+
+# IAM holds a negated test true for a key the request leaves out, IfExists or not.
+test_pass_negated_test_fires_on_missing_key if {
+	condition := inputs.condition("StringNotEquals", "sagemaker:VpcSubnets", ["subnet-1"])
+	count(rule.deny) == 0 with input as scp([deny_without(jobs, [condition])])
+}
+
+test_fail_for_any_value_negated_test_is_false_on_missing_key if {
+	condition := inputs.condition("ForAnyValue:StringNotLike", "sagemaker:VpcSubnets", ["subnet-*"])
+	inputs.verdicts(rule.deny) == {["SM306", "scp", "fail"]} with input as scp([deny_without(jobs, [condition])])
+}
+
+test_pass_null_true_in_capitals if {
+	condition := inputs.condition("Null", "sagemaker:VpcSubnets", ["True"])
+	count(rule.deny) == 0 with input as scp([deny_without(jobs, [condition])])
+}
+
+test_fail_deny_narrowed_by_another_condition if {
+	region := inputs.condition("StringEquals", "aws:RequestedRegion", ["eu-west-1"])
+	some finding in rule.deny with input as scp([deny_without(jobs, [null_subnets, region])])
+	contains(finding.message, "also requires aws:requestedregion, so it fires only for some requests")
+	contains(finding.message, "it does not deny sagemaker:createhyperparametertuningjob")
+}
+
+test_pass_break_glass_principal_exemption if {
+	exempt := inputs.condition("ArnNotLike", "aws:PrincipalArn", ["arn:aws:iam::*:role/BreakGlass"])
+	count(rule.deny) == 0 with input as scp([deny_without(jobs, [null_subnets, exempt])])
+}
+
+test_fail_deny_scoped_to_some_resources if {
+	scoped := object.union(deny_without(jobs, [null_subnets]), {"resources": ["arn:aws:sagemaker:*:*:training-job/prod-*"]})
+	some finding in rule.deny with input as scp([scoped])
+	contains(finding.message, "covers only some resources")
+}
+
+test_fail_deny_with_not_resource if {
+	scoped := object.union(deny_without(jobs, [null_subnets]), {"resources": null, "not_resources": ["arn:aws:sagemaker:*:*:training-job/dev-*"]})
+	inputs.verdicts(rule.deny) == {["SM306", "scp", "fail"]} with input as scp([scoped])
+}
+
+test_pass_deny_on_every_sagemaker_arn if {
+	every_arn := object.union(deny_without(jobs, [null_subnets]), {"resources": ["arn:aws:sagemaker:*:*:*"]})
+	count(rule.deny) == 0 with input as scp([every_arn])
 }
 
 test_pass_policies_without_vpc_keys if {
