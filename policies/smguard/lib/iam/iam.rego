@@ -91,7 +91,9 @@ network_restricting_deny(statement, action) if {
 
 # METADATA
 # scope: document
-# description: True when a statement lets anyone in (Principal "*" or AWS "*").
+# description: |
+#   True when a statement lets anyone in: Principal "*", an AWS principal with a wildcard
+#   ("*", "arn:aws:iam::*:root"), or NotPrincipal (everyone but the few it names).
 wildcard_principal(statement) if {
 	some principal in statement.principals
 	principal.type == "*"
@@ -100,8 +102,11 @@ wildcard_principal(statement) if {
 wildcard_principal(statement) if {
 	some principal in statement.principals
 	principal.type == "AWS"
-	"*" in principal.values
+	some value in principal.values
+	contains(value, "*")
 }
+
+wildcard_principal(statement) if is_array(statement.not_principals)
 
 # METADATA
 # scope: document
@@ -138,6 +143,45 @@ _matches_everything(condition) if {
 	value in _everything
 }
 
+# A pattern or range that takes in unrelated organizations, accounts or networks pins nothing:
+# "o-*", "arn:aws:iam::*:*", "vpc-*", 0.0.0.0/1 with 128.0.0.0/1.
+_matches_everything(condition) if {
+	condition.base in {"StringLike", "StringNotLike", "ArnLike", "ArnNotLike"}
+	every probe in _strangers[condition.key] {
+		some value in condition.values
+		wildcard.match(value, probe)
+	}
+}
+
+_matches_everything(condition) if {
+	condition.base in {"IpAddress", "NotIpAddress"}
+	every probe in {"1.1.1.1", "100.64.0.1", "128.0.0.1", "223.255.255.254"} {
+		some value in condition.values
+		net.cidr_contains(value, probe)
+	}
+}
+
+# A principal ARN pattern with a wildcard account takes in that name in every account.
+_matches_everything(condition) if {
+	condition.key == "aws:principalarn"
+	condition.base in {"StringLike", "StringNotLike", "ArnLike", "ArnNotLike"}
+	some value in condition.values
+	regex.match(`[*?]`, split(value, ":")[4])
+}
+
+# Pairs of values of each key that no single perimeter holds both of.
+_strangers := {
+	"aws:principalorgid": {"o-aaaaaaaaaa", "o-zzzzzzzzzz"},
+	"aws:resourceorgid": {"o-aaaaaaaaaa", "o-zzzzzzzzzz"},
+	"aws:principalorgpaths": {"o-aaaaaaaaaa/r-aaaa/", "o-zzzzzzzzzz/r-zzzz/"},
+	"aws:resourceorgpaths": {"o-aaaaaaaaaa/r-aaaa/", "o-zzzzzzzzzz/r-zzzz/"},
+	"aws:principalaccount": {"000000000000", "999999999999"},
+	"aws:resourceaccount": {"000000000000", "999999999999"},
+	"aws:principalarn": {"arn:aws:iam::000000000000:role/a", "arn:aws:iam::999999999999:user/z"},
+	"aws:sourcevpc": {"vpc-00000000", "vpc-ffffffffffffffff"},
+	"aws:sourcevpce": {"vpce-00000000", "vpce-ffffffffffffffff"},
+}
+
 _false_bool(condition) if {
 	condition.base == "Bool"
 	some value in condition.values
@@ -158,4 +202,18 @@ _perimeter_mismatch(condition) if {
 	count(config.account_ids) > 0
 	some value in condition.values
 	not value in config.account_ids
+}
+
+_perimeter_mismatch(condition) if {
+	condition.key in {"aws:principalorgpaths", "aws:resourceorgpaths"}
+	config.org_id != ""
+	some value in condition.values
+	not startswith(value, concat("", [config.org_id, "/"]))
+}
+
+_perimeter_mismatch(condition) if {
+	condition.key == "aws:principalarn"
+	count(config.account_ids) > 0
+	some value in condition.values
+	not split(value, ":")[4] in config.account_ids
 }

@@ -110,3 +110,57 @@ test_perimeter_condition_must_match_config if {
 	iam.perimeter_condition(account) with data.smguard.config as {"perimeter": {"account_ids": ["1", "2"]}}
 	not iam.perimeter_condition(account) with data.smguard.config as {"perimeter": {"account_ids": ["2"]}}
 }
+
+test_not_principal_and_wildcard_accounts_are_anyone if {
+	iam.wildcard_principal(inputs.statement({"principals": [{"type": "AWS", "values": ["arn:aws:iam::*:root"]}]}))
+	iam.wildcard_principal(inputs.statement({"not_principals": [{"type": "AWS", "values": ["123456789012"]}]}))
+	service := [{"type": "Service", "values": ["sagemaker.amazonaws.com"]}]
+	not iam.wildcard_principal(inputs.statement({"principals": service}))
+}
+
+test_patterns_taking_in_strangers_pin_nothing[key] if {
+	some key, condition in {
+		"any org": inputs.condition("StringLike", "aws:PrincipalOrgID", ["o-*"]),
+		"any org path": inputs.condition("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", ["o-*/*"]),
+		"any account": inputs.condition("StringLike", "aws:PrincipalAccount", ["????????????"]),
+		"any account's role": inputs.condition("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::*:role/admin"]),
+	}
+	not iam.perimeter_condition(inputs.statement({"conditions": [condition]}))
+}
+
+test_patterns_inside_one_perimeter_still_pin if {
+	iam.perimeter_condition(inputs.statement({"conditions": [
+		inputs.condition("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", ["o-abc/r-ab12/ou-ab12-*"]),
+	]}))
+	iam.perimeter_condition(inputs.statement({"conditions": [
+		inputs.condition("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::123456789012:role/*"]),
+	]}))
+}
+
+test_network_ranges_taking_in_everyone_restrict_nothing if {
+	halves := inputs.condition("IpAddress", "aws:SourceIp", ["0.0.0.0/1", "128.0.0.0/1"])
+	not iam.network_restricted_allow(inputs.statement({"conditions": [halves]}))
+	any_vpc := inputs.condition("StringLike", "aws:SourceVpc", ["vpc-*"])
+	not iam.network_restricted_allow(inputs.statement({"conditions": [any_vpc]}))
+	open_deny := inputs.condition("NotIpAddress", "aws:SourceIp", ["0.0.0.0/1", "128.0.0.0/1"])
+	not iam.network_restricting_deny(
+		inputs.statement({"effect": "Deny", "actions": ["sagemaker:*"], "conditions": [open_deny]}),
+		action,
+	)
+	iam.network_restricted_allow(inputs.statement({"conditions": [
+		inputs.condition("IpAddress", "aws:SourceIp", ["10.0.0.0/8", "192.0.2.0/24"]),
+	]}))
+}
+
+test_org_paths_and_principal_arns_must_match_config if {
+	path := inputs.statement({"conditions": [
+		inputs.condition("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", ["o-abc/r-ab12/*"]),
+	]})
+	iam.perimeter_condition(path) with data.smguard.config as {"perimeter": {"org_id": "o-abc"}}
+	not iam.perimeter_condition(path) with data.smguard.config as {"perimeter": {"org_id": "o-other"}}
+	arn := inputs.statement({"conditions": [
+		inputs.condition("ArnEquals", "aws:PrincipalArn", ["arn:aws:iam::111111111111:role/app"]),
+	]})
+	iam.perimeter_condition(arn) with data.smguard.config as {"perimeter": {"account_ids": ["111111111111"]}}
+	not iam.perimeter_condition(arn) with data.smguard.config as {"perimeter": {"account_ids": ["222222222222"]}}
+}

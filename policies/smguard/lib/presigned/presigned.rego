@@ -8,6 +8,7 @@ package smguard.lib.presigned
 import data.smguard.lib.iam
 import data.smguard.lib.result
 import data.smguard.lib.value
+import data.smguard.lib.wildcard
 
 # METADATA
 # description: The presigned-URL actions, lower-cased as the canonical document holds actions.
@@ -75,10 +76,36 @@ _may_be_unrestricted(statement) if not iam.network_restricted_allow(statement)
 _may_be_unrestricted(statement) if iam.unknown_part(statement, "conditions")
 
 _restricted_by_deny(policy, action) if {
-	some statement in policy.statements
-	not _uncertain(statement)
-	iam.network_restricting_deny(statement, action)
+	some deny in policy.statements
+	not _uncertain(deny)
+	iam.network_restricting_deny(deny, action)
+	every grant in policy.statements {
+		_reaches(deny, grant, action)
+	}
 }
+
+# A Deny restricts a grant only on the resources it names: every resource of the grant.
+_reaches(_, grant, action) if not _granting(grant, action)
+
+_reaches(deny, grant, action) if {
+	_granting(grant, action)
+	not is_array(deny.not_resources)
+	every resource in _resources(grant) {
+		some pattern in _resources(deny)
+		wildcard.match(pattern, resource)
+	}
+}
+
+_granting(statement, action) if {
+	statement.effect == "Allow"
+	iam.covers(statement, action)
+}
+
+# NotResource grants all but a few resources, as good as "*" here; so does a missing Resource.
+_resources(statement) := statement.resources if {
+	is_array(statement.resources)
+	not is_array(statement.not_resources)
+} else := ["*"]
 
 _name(_, statement) := sprintf("statement %q", [statement.sid]) if statement.sid != null
 

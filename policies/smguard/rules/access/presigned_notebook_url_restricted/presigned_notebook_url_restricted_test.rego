@@ -107,3 +107,28 @@ test_pass_network_condition_with_values_known_only_at_apply if {
 	statement := inputs.statement({"actions": ["sagemaker:*"], "conditions": [vpce]})
 	count(rule.deny) == 0 with input as inputs.identity_policy([statement])
 }
+
+test_fail_deny_scoped_to_other_resources if {
+	statements := [
+		inputs.statement({"actions": ["sagemaker:*"], "resources": ["*"]}),
+		inputs.statement({
+			"effect": "Deny", "actions": ["sagemaker:createpresigned*"],
+			"resources": ["arn:aws:sagemaker:*:*:notebook-instance/prod-*"],
+			"conditions": [inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"])],
+		}),
+	]
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.identity_policy(statements)
+	verdicts == {["SM201", "p", "fail"]}
+}
+
+test_pass_deny_covering_the_granted_resources if {
+	statements := [
+		inputs.statement({"actions": ["sagemaker:*"], "resources": ["arn:aws:sagemaker:eu-west-1:1:notebook-instance/prod-a"]}),
+		inputs.statement({
+			"effect": "Deny", "actions": ["sagemaker:createpresigned*"],
+			"resources": ["arn:aws:sagemaker:*:*:notebook-instance/prod-*"],
+			"conditions": [inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"])],
+		}),
+	]
+	count(rule.deny) == 0 with input as inputs.identity_policy(statements)
+}

@@ -40,3 +40,15 @@ test_pass_deny_statements if {
 	doc := inputs.endpoint([inputs.statement({"effect": "Deny", "principals": anyone, "actions": invoke})])
 	count(rule.deny) == 0 with input as doc
 }
+
+test_fail_not_principal_lets_everyone_else_in if {
+	everyone_but := [{"type": "AWS", "values": ["arn:aws:iam::123456789012:role/blocked"]}]
+	doc := inputs.endpoint([inputs.statement({"principals": null, "not_principals": everyone_but, "actions": invoke})])
+	inputs.verdicts(rule.deny) == {["SM502", "e", "fail"]} with input as doc
+}
+
+test_fail_org_pattern_taking_in_every_org if {
+	condition := inputs.condition("StringLike", "aws:PrincipalOrgID", ["o-*"])
+	doc := inputs.endpoint([inputs.statement({"principals": anyone, "actions": invoke, "conditions": [condition]})])
+	inputs.verdicts(rule.deny) == {["SM502", "e", "fail"]} with input as doc
+}
