@@ -265,10 +265,54 @@ def test_five_thousand_training_jobs(moto: str, proxy: FaultProxy) -> None:
 def test_accounts_from_the_organization(proxy: FaultProxy, moto: str) -> None:
     from smguard.collect.aws import sessions_for
 
-    organizations = _client("organizations", "us-east-1", moto)
-    organizations.create_organization(FeatureSet="ALL")
+    organizations = _organization(moto)
     member = organizations.create_account(AccountName="ml", Email="ml@example.com")["CreateAccountStatus"]["AccountId"]
     sessions = sessions_for(None, [], Options(regions=["us-east-1"]), "OrganizationAccountAccessRole")
     assert {ACCOUNT, member} <= set(sessions)
     snapshot = collect({member: sessions[member]}, Options(regions=["us-east-1"], rate=500))
     assert list(snapshot["accounts"]) == [member]
+
+
+def _organization(moto: str) -> Any:
+    organizations = _client("organizations", "us-east-1", moto)
+    try:
+        organizations.create_organization(FeatureSet="ALL")
+    except organizations.exceptions.AlreadyInOrganizationException:
+        pass
+    return organizations
+
+
+def test_only_the_scps_in_effect_guard_an_account(proxy: FaultProxy, moto: str) -> None:
+    organizations = _organization(moto)
+    root = organizations.list_roots()["Roots"][0]["Id"]
+    ml, other = (organizations.create_organizational_unit(ParentId=root, Name=n)["OrganizationalUnit"]["Id"]
+                 for n in ("ml", "other"))  # fmt: skip
+    member = organizations.create_account(AccountName="ml2", Email="ml2@example.com")["CreateAccountStatus"]["AccountId"]
+    organizations.move_account(AccountId=member, SourceParentId=root, DestinationParentId=ml)
+    statement = {"Effect": "Deny", "Action": "sagemaker:Create*", "Resource": "*",
+                 "Condition": {"Null": {"sagemaker:VpcSubnets": "true"}}}  # fmt: skip
+    guardrail = organizations.create_policy(
+        Content=json.dumps({"Version": "2012-10-17", "Statement": [statement]}), Description="vpc",
+        Name="vpc-guardrail", Type="SERVICE_CONTROL_POLICY",
+    )["Policy"]["PolicySummary"]["Id"]
+    organizations.attach_policy(PolicyId=guardrail, TargetId=other)  # another OU's: not this account's
+
+    def sm306() -> dict[str, tuple[str, str]]:
+        # moto keeps the organization in the management account only, so each account is read
+        # through its credentials (as a delegated administrator would read it), one at a time:
+        # both would otherwise hold the same regional resources.
+        verdicts = {}
+        for account in (ACCOUNT, member):
+            snapshot = collect({account: boto3.Session()}, Options(regions=["us-east-1"], rate=500))
+            findings = evaluate(convert_snapshot(snapshot, "s").document, {}, policies=policies_dir())
+            verdicts |= {f.resource: (f.status, f.message) for f in findings if f.rule_id == "SM306"}
+        return verdicts
+
+    before = sm306()
+    assert before[f"aws:{member}"][0] == "fail"
+    assert before[f"aws:{ACCOUNT}"][0] == "fail"
+    assert "management account" in before[f"aws:{ACCOUNT}"][1]
+    organizations.attach_policy(PolicyId=guardrail, TargetId=ml)  # now on the OU above the account
+    after = sm306()
+    assert f"aws:{member}" not in after
+    assert "management account" in after[f"aws:{ACCOUNT}"][1]

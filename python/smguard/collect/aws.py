@@ -234,14 +234,34 @@ def _account_wide(run: _Run, session: Any, account: str) -> dict[str, Any]:
         calls["iam.GetAccountAuthorizationDetails"] = details
     organizations = session.client("organizations", config=_config(run.options))
     try:  # SCPs are readable only from the management account or a delegated administrator
-        pages = _pages(run, organizations, "organizations", "list_policies", Filter="SERVICE_CONTROL_POLICY")
-        ids = [p["Id"] for page in pages for p in page.get("Policies", [])]
-        calls["organizations.DescribePolicy"] = {
-            i: _call(run, organizations, "organizations", "describe_policy", PolicyId=i) for i in ids
-        }
+        calls.update(_scps_in_effect(run, organizations, account))
     except (ClientError, BotoCoreError) as exc:
         calls["organizations.unreadable"] = str(exc).splitlines()[0][:300]
     return calls
+
+
+def _scps_in_effect(run: _Run, organizations: Any, account: str) -> dict[str, Any]:
+    """The SCPs that restrict ``account``: those attached to it, to each OU above it and to the
+    root. None restricts the organization's management account."""
+    organization = _call(run, organizations, "organizations", "describe_organization")["Organization"]
+    if organization.get("MasterAccountId") == account:
+        return {"organizations.DescribePolicy": {}, "organizations.ManagementAccount": True}
+    targets, child = [account], account
+    while True:  # an account has one parent, up to the root (at most five OU levels)
+        pages = _pages(run, organizations, "organizations", "list_parents", ChildId=child)
+        parents = [p for page in pages for p in page.get("Parents", [])]
+        if not parents:
+            break
+        child = parents[0]["Id"]
+        targets.append(child)
+        if parents[0].get("Type") == "ROOT":
+            break
+    ids = sorted({policy["Id"] for target in targets
+                  for page in _pages(run, organizations, "organizations", "list_policies_for_target",
+                                     TargetId=target, Filter="SERVICE_CONTROL_POLICY")
+                  for policy in page.get("Policies", [])})  # fmt: skip
+    described = {i: _call(run, organizations, "organizations", "describe_policy", PolicyId=i) for i in ids}
+    return {"organizations.DescribePolicy": described, "organizations.ManagementAccount": False}
 
 
 def _camel(api: str) -> str:

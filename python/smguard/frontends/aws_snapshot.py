@@ -259,7 +259,8 @@ def _convert_account(account: str, calls: Mapping[str, Any], lists: dict[str, li
     loc = f"aws:{account}/global"
     readable = Value(State.KNOWN, "organizations.DescribePolicy" in calls)
     lists["accounts"].append({"meta": meta(f"aws:{account}", "account", loc, {"scps_readable": readable}),
-                              "account_id": account, "scps_readable": readable.value})  # fmt: skip
+                              "account_id": account, "scps_readable": readable.value,
+                              "scp_exempt": calls.get("organizations.ManagementAccount") is True})  # fmt: skip
 
     def add(kind: str, policy_id: str, name: str, raw: Any) -> None:
         try:

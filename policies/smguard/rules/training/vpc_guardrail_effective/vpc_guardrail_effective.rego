@@ -10,7 +10,9 @@
 #   conditions, or covers only some resources, fires only for some requests; and a guardrail that
 #   leaves out CreateHyperParameterTuningJob or CreateProcessingJob leaves a way around it. Every
 #   policy (identity or SCP) that mentions the VPC condition keys is checked, and an account
-#   whose SCPs a live snapshot could read fails when none of them is an effective guardrail.
+#   whose SCPs a live snapshot could read fails when none of the SCPs in effect for it (attached
+#   to it, to an OU above it or to the root) is an effective guardrail. The organization's
+#   management account fails too: no SCP restricts it.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
 #     description: Condition operator to check existence of condition keys
@@ -50,10 +52,21 @@ deny contains finding if {
 deny contains finding if {
 	some account in input.resources.accounts
 	account.scps_readable == true
+	account.scp_exempt == false
 	not _guarded(account)
 	finding := result.fail(
 		rego.metadata.chain(), account, "service_control_policies",
 		"no SCP denies training, tuning and processing jobs created without a VPC",
+	)
+}
+
+deny contains finding if {
+	some account in input.resources.accounts
+	account.scps_readable == true
+	account.scp_exempt == true
+	finding := result.fail(
+		rego.metadata.chain(), account, "service_control_policies",
+		"the organization's management account, which no SCP restricts: run SageMaker jobs in member accounts",
 	)
 }
 
@@ -95,17 +108,6 @@ _problems[i] contains sprintf("it does not deny %s when no VPC is given", [conca
 	count(missing) > 0
 }
 
-_null_both := "sagemaker:VpcSubnets and sagemaker:VpcSecurityGroupIds in one Null test deny only when both are missing"
-
-# A policy that tests the VPC condition keys on job creation is meant as a VPC guardrail for jobs.
-_mentions_vpc_keys(statements) if {
-	some statement in statements
-	some condition in statement.conditions
-	condition.key in _vpc_keys
-	some action in _job_actions
-	iam.covers(statement, action)
-}
-
 _problems[i] contains sprintf("its Deny of jobs without a VPC also requires %s, so it fires only for some requests", [
 	concat(", ", sort(keys)),
 ]) if {
@@ -123,6 +125,17 @@ _problems[i] contains "its Deny of jobs without a VPC covers only some resources
 	not _all_resources(statement)
 }
 
+_null_both := "sagemaker:VpcSubnets and sagemaker:VpcSecurityGroupIds in one Null test deny only when both are missing"
+
+# A policy that tests the VPC condition keys on job creation is meant as a VPC guardrail for jobs.
+_mentions_vpc_keys(statements) if {
+	some statement in statements
+	some condition in statement.conditions
+	condition.key in _vpc_keys
+	some action in _job_actions
+	iam.covers(statement, action)
+}
+
 _denied_without_vpc(policy, action) if {
 	some statement in policy.statements
 	iam.covers(statement, action)
@@ -134,10 +147,10 @@ _denied_without_vpc(policy, action) if {
 # A Deny with a condition on sagemaker:VpcSubnets that is true when the request leaves it out.
 _fires_without_vpc(statement) if {
 	statement.effect == "Deny"
+	not _null_true(statement, "sagemaker:vpcsecuritygroupids")
 	some condition in statement.conditions
 	condition.key == "sagemaker:vpcsubnets"
 	_fires_when_absent(condition)
-	not _null_true(statement, "sagemaker:vpcsecuritygroupids")
 }
 
 _narrowed(statement) if {

@@ -84,13 +84,15 @@ test_pass_break_glass_principal_exemption if {
 }
 
 test_fail_deny_scoped_to_some_resources if {
-	scoped := object.union(deny_without(jobs, [null_subnets]), {"resources": ["arn:aws:sagemaker:*:*:training-job/prod-*"]})
+	prod := ["arn:aws:sagemaker:*:*:training-job/prod-*"]
+	scoped := object.union(deny_without(jobs, [null_subnets]), {"resources": prod})
 	some finding in rule.deny with input as scp([scoped])
 	contains(finding.message, "covers only some resources")
 }
 
 test_fail_deny_with_not_resource if {
-	scoped := object.union(deny_without(jobs, [null_subnets]), {"resources": null, "not_resources": ["arn:aws:sagemaker:*:*:training-job/dev-*"]})
+	dev := ["arn:aws:sagemaker:*:*:training-job/dev-*"]
+	scoped := object.union(deny_without(jobs, [null_subnets]), {"resources": null, "not_resources": dev})
 	inputs.verdicts(rule.deny) == {["SM306", "scp", "fail"]} with input as scp([scoped])
 }
 
@@ -111,7 +113,7 @@ test_identity_policies_are_checked_too if {
 
 account(readable) := {
 	"meta": {"id": "aws:1", "source_type": "account", "location": "aws:1/global", "unknown": [], "pending": []},
-	"account_id": "1", "scps_readable": readable,
+	"account_id": "1", "scps_readable": readable, "scp_exempt": false,
 }
 
 live(statements, readable) := {"resources": {
@@ -132,4 +134,12 @@ test_pass_live_account_with_guardrail if {
 
 test_pass_live_account_whose_scps_are_unreadable if {
 	count(rule.deny) == 0 with input as live([], false)
+}
+
+test_fail_management_account_whatever_its_scps if {
+	doc := live([deny_without(jobs, [null_subnets])], true)
+	management := object.union(doc, {"resources": {"accounts": [object.union(account(true), {"scp_exempt": true})]}})
+	some finding in rule.deny with input as management
+	[finding.resource, finding.status] == ["aws:1", "fail"]
+	contains(finding.message, "management account")
 }
