@@ -23,10 +23,13 @@ package smguard.rules.hosting.endpoint_serves_compliant_models
 import data.smguard.lib.result
 import data.smguard.lib.value
 
-# Joins by ID, built once: no nested iteration over resources.
-_configs[config.meta.id] := config if some config in input.resources.endpoint_configs
+# Joins by ID, built once as values: no nested iteration over resources. Not rules: OPA would
+# evaluate a rule's body again for every _configs[id] lookup.
+# regal ignore:prefer-set-or-object-rule
+_configs := {config.meta.id: config | some config in input.resources.endpoint_configs}
 
-_models[model.meta.id] := model if some model in input.resources.models
+# regal ignore:prefer-set-or-object-rule
+_models := {model.meta.id: model | some model in input.resources.models}
 
 deny contains finding if {
 	some endpoint in input.resources.endpoints

@@ -24,15 +24,15 @@
 #     (and aws.sagemaker.<region>.notebook for notebooks) in the workload VPC, with private DNS.
 package smguard.rules.network.workload_vpc_endpoints
 
+import data.smguard.lib.group
 import data.smguard.lib.result
 
 # Workloads by VPC key.
-_workloads[vpc_key] contains {"kind": kind, "meta": workload.meta} if {
+_workloads := group.by_key([[workload.vpc_key, {"kind": kind, "meta": workload.meta}] |
 	some kind, list in {"notebook": "notebook_instances", "training": "training_jobs", "model": "models"}
 	some workload in input.resources[list]
-	vpc_key := workload.vpc_key
-	vpc_key != null
-}
+	workload.vpc_key != null
+])
 
 _required(workloads) := {"api", "runtime"} | {"notebook" |
 	some workload in workloads
@@ -40,19 +40,20 @@ _required(workloads) := {"api", "runtime"} | {"notebook" |
 }
 
 # Interface endpoints by VPC key; the FIPS runtime endpoint serves as the runtime endpoint.
-_present[vpc_key] contains _service(endpoint) if {
+_present := group.by_key([[endpoint.vpc_key, _service(endpoint)] |
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.endpoint_type == "Interface"
 	endpoint.sagemaker_service != null
-	vpc_key := endpoint.vpc_key
-	vpc_key != null
-}
+	endpoint.vpc_key != null
+])
 
 _service(endpoint) := "runtime" if endpoint.sagemaker_service == "runtime-fips"
 
 _service(endpoint) := endpoint.sagemaker_service if endpoint.sagemaker_service != "runtime-fips"
 
-_vpcs[vpc.vpc_key] := vpc if some vpc in input.resources.vpcs
+# A comprehension, not a rule: OPA evaluates a rule's body again for every _vpcs[key] lookup.
+# regal ignore:prefer-set-or-object-rule
+_vpcs := {vpc.vpc_key: vpc | some vpc in input.resources.vpcs}
 
 _endpoints_of_unknown_vpcs contains endpoint.sagemaker_service if {
 	some endpoint in input.resources.vpc_endpoints

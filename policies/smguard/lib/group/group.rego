@@ -1,0 +1,22 @@
+# METADATA
+# title: Grouping
+# description: |
+#   Grouping values by key in O(n log n). A multi-value rule keyed by a variable
+#   (x[key] contains value) does the same in one line, but OPA's time for it grows with the
+#   square of the number of keys: at 100k resources it took half of a scan.
+package smguard.lib.group
+
+# METADATA
+# description: "[key, value] pairs as an object of each key to the set of its values."
+by_key(pairs) := groups if {
+	sorted := sort(pairs)
+	starts := [i | some i, pair in sorted; _first(sorted, i, pair)]
+	ends := array.concat(array.slice(starts, 1, count(starts)), [count(sorted)])
+	groups := {sorted[start][0]: {pair[1] | some pair in array.slice(sorted, start, ends[j])} |
+		some j, start in starts
+	}
+}
+
+_first(_, 0, _)
+
+_first(sorted, i, pair) if pair[0] != sorted[i - 1][0]
