@@ -6,6 +6,7 @@ throttling storms — never by patching boto3.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -275,10 +276,8 @@ def test_accounts_from_the_organization(proxy: FaultProxy, moto: str) -> None:
 
 def _organization(moto: str) -> Any:
     organizations = _client("organizations", "us-east-1", moto)
-    try:
+    with contextlib.suppress(organizations.exceptions.AlreadyInOrganizationException):
         organizations.create_organization(FeatureSet="ALL")
-    except organizations.exceptions.AlreadyInOrganizationException:
-        pass
     return organizations
 
 
@@ -287,13 +286,16 @@ def test_only_the_scps_in_effect_guard_an_account(proxy: FaultProxy, moto: str) 
     root = organizations.list_roots()["Roots"][0]["Id"]
     ml, other = (organizations.create_organizational_unit(ParentId=root, Name=n)["OrganizationalUnit"]["Id"]
                  for n in ("ml", "other"))  # fmt: skip
-    member = organizations.create_account(AccountName="ml2", Email="ml2@example.com")["CreateAccountStatus"]["AccountId"]
+    created = organizations.create_account(AccountName="ml2", Email="ml2@example.com")
+    member = created["CreateAccountStatus"]["AccountId"]
     organizations.move_account(AccountId=member, SourceParentId=root, DestinationParentId=ml)
     statement = {"Effect": "Deny", "Action": "sagemaker:Create*", "Resource": "*",
                  "Condition": {"Null": {"sagemaker:VpcSubnets": "true"}}}  # fmt: skip
     guardrail = organizations.create_policy(
-        Content=json.dumps({"Version": "2012-10-17", "Statement": [statement]}), Description="vpc",
-        Name="vpc-guardrail", Type="SERVICE_CONTROL_POLICY",
+        Content=json.dumps({"Version": "2012-10-17", "Statement": [statement]}),
+        Description="vpc",
+        Name="vpc-guardrail",
+        Type="SERVICE_CONTROL_POLICY",
     )["Policy"]["PolicySummary"]["Id"]
     organizations.attach_policy(PolicyId=guardrail, TargetId=other)  # another OU's: not this account's
 

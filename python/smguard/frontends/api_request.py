@@ -30,21 +30,41 @@ def _notebook(reader: Reader) -> tuple[str, dict[str, Any]]:
     return "notebook_instances", {**_resource(values, "CreateNotebookInstance"), "vpc_key": None}
 
 
-# An update changes only the fields it names (of those smguard judges, UpdateNotebookInstance can
-# change only these); the rest stays as it was, which the request cannot tell, so it is unknown.
-_NOTEBOOK_UPDATABLE = {
-    "root_access": "RootAccess",
-    "minimum_instance_metadata_service_version": "InstanceMetadataServiceConfiguration",
+# An update changes only the fields it names (of those smguard judges, these: attribute ->
+# request field); the rest stays as it was, which the request cannot tell, so it is unknown.
+_UPDATABLE = {
+    "UpdateNotebookInstance": {
+        "root_access": "RootAccess",
+        "minimum_instance_metadata_service_version": "InstanceMetadataServiceConfiguration",
+    },
+    "UpdateTrainingJob": {"enable_remote_debug": "RemoteDebugConfig"},
+    "UpdateDomain": {"app_network_access_type": "AppNetworkAccessType"},
 }
 
 
-def _notebook_update(reader: Reader) -> tuple[str, dict[str, Any]]:
-    values = {
-        key: value if key == "name" or _NOTEBOOK_UPDATABLE.get(key) in reader.request else UNKNOWN
-        for key, value in notebook_settings(reader).items()
+def _updated(operation: str, reader: Reader, values: dict[str, Value]) -> dict[str, Value]:
+    updatable = _UPDATABLE[operation]
+    return {
+        key: value if key == "name" or updatable.get(key) in reader.request else UNKNOWN
+        for key, value in values.items()
     }
+
+
+def _notebook_update(reader: Reader) -> tuple[str, dict[str, Any]]:
+    values = _updated("UpdateNotebookInstance", reader, notebook_settings(reader))
     values |= {"vpc_id": UNKNOWN, "default_network": UNKNOWN}
     return "notebook_instances", {**_resource(values, "UpdateNotebookInstance"), "vpc_key": None}
+
+
+def _training_job_update(reader: Reader) -> tuple[str, dict[str, Any]]:
+    [(_, settings)] = job_settings("training", reader.request, no_placeholder)
+    values = _updated("UpdateTrainingJob", reader, {"name": reader.string("TrainingJobName"), **settings})
+    return "training_jobs", {**_resource(values, "UpdateTrainingJob"), "kind": "training", "vpc_key": None}
+
+
+def _domain_update(reader: Reader) -> tuple[str, dict[str, Any]]:
+    values = _updated("UpdateDomain", reader, {**domain_settings(reader), "name": reader.string("DomainId")})
+    return "domains", {**_resource(values, "UpdateDomain"), "vpc_key": None}
 
 
 def _model(reader: Reader) -> tuple[str, dict[str, Any]]:
@@ -75,6 +95,8 @@ _RESOURCES: dict[str, Callable[[Reader], tuple[str, dict[str, Any]]]] = {
     "CreateModel": _model,
     "CreateEndpointConfig": _endpoint_config,
     "CreateDomain": _domain,
+    "UpdateTrainingJob": _training_job_update,
+    "UpdateDomain": _domain_update,
 }
 _JOBS: dict[str, tuple[JobKind, str]] = {
     "CreateTrainingJob": ("training", "TrainingJobName"),
@@ -85,7 +107,7 @@ OPERATIONS = frozenset(_RESOURCES) | frozenset(_JOBS)
 
 
 def convert_request(operation: str, params: Mapping[str, Any]) -> Document:
-    """The canonical document for one create request. Pure."""
+    """The canonical document for one create or update request. Pure."""
     document = empty_document()
     document["sources"].append({"kind": "api-request", "name": operation, "format_version": None, "tool_version": None})
     lists = cast(dict[str, list[Any]], document["resources"])
