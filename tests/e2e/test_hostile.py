@@ -35,7 +35,7 @@ EXPECTED: dict[str, tuple[int, str | None, set[str]]] = {
     "state_file.json": (REFUSED, "Terraform state, not a plan", set()),
     "canonical_wrong_types.json": (REFUSED, "not a valid smguard document", set()),
     "canonical_future_schema.json": (REFUSED, "schema_version 99", set()),
-    "snapshot_wrong_types.json": (REFUSED, "no accounts", set()),
+    "snapshot_wrong_types.json": (REFUSED, "covers no account", set()),
     # Readable: the insecure notebook fails whatever the encoding or version.
     "utf8_bom.json": (1, None, {"fail"}),
     "utf16le_bom.json": (1, None, {"fail"}),

@@ -143,6 +143,22 @@ def test_vpc_endpoints_are_unknown_when_they_were_not_listed() -> None:
     assert [v["endpoints_known"] for v in convert_snapshot(snapshot, "s").document["resources"]["vpcs"]] == [True]
 
 
+@pytest.mark.parametrize("api", ["sagemaker.DescribeNotebookInstance", "sagemaker.DescribeTrainingJob",
+                                 "sagemaker.DescribeEndpoint"])  # fmt: skip
+def test_a_response_without_its_arn_is_an_error_not_a_resource_named_none(api: str) -> None:
+    snapshot = _snapshot()
+    _region_calls(snapshot)[api] = {"odd": {"TrainingJobName": "t", "NotebookInstanceName": "n"}}
+    document = convert_snapshot(snapshot, "s").document
+    assert [e["location"] for e in document["errors"]] == ["aws:111122223333/us-east-1"]
+    assert "Arn" in document["errors"][0]["message"]
+    assert all(not resources for kind, resources in document["resources"].items() if kind != "accounts")
+
+
+def test_a_snapshot_of_no_account_is_refused() -> None:
+    with pytest.raises(InputError, match="covers no account"):
+        convert_snapshot({"smguard_snapshot": 1, "accounts": {}, "failures": []}, "s")
+
+
 def test_wrong_format_is_refused() -> None:
     with pytest.raises(InputError, match="not an smguard snapshot of format 1"):
         convert_snapshot({"smguard_snapshot": 99}, "s")

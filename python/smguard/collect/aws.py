@@ -146,12 +146,6 @@ def _sagemaker(run: _Run, session: Any, account: str, region: str, pool: ThreadP
         calls[f"sagemaker.{_camel(describe_api)}"] = _describe_all(
             run, pool, account, region, client, describe_api, parameter, names
         )
-    domains = calls.get("sagemaker.DescribeDomain", {})
-    profiles_api = "sagemaker.ListUserProfiles"
-    pages = _guarded(run, account, region, profiles_api, _pages, run, client, "sagemaker", "list_user_profiles") \
-        if domains else []  # fmt: skip
-    if pages is not None:
-        calls[profiles_api] = pages
     return calls
 
 
@@ -187,12 +181,6 @@ def _ec2(run: _Run, session: Any, account: str, region: str, sagemaker: dict[str
                          vpcs)  # fmt: skip
         if found is not None:
             calls["ec2.DescribeVpcs"] = found
-    groups = sorted(_referenced(sagemaker, "SecurityGroups", "SecurityGroupIds"))
-    if groups:
-        found = _guarded(run, account, region, "ec2.DescribeSecurityGroups", _by_ids, run, client,
-                         "describe_security_groups", "group-id", groups)  # fmt: skip
-        if found is not None:
-            calls["ec2.DescribeSecurityGroups"] = found
     return calls
 
 

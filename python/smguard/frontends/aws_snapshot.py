@@ -84,8 +84,8 @@ def convert_snapshot(snapshot: Any, name: str) -> Conversion:
     if not is_snapshot(snapshot) or snapshot.get("smguard_snapshot") != SNAPSHOT_FORMAT:
         raise InputError(f"{name}: not an smguard snapshot of format {SNAPSHOT_FORMAT}")
     accounts = snapshot.get("accounts")
-    if not isinstance(accounts, Mapping):
-        raise InputError(f"{name}: the snapshot has no accounts")
+    if not isinstance(accounts, Mapping) or not accounts:
+        raise InputError(f"{name}: the snapshot covers no account")
     document = empty_document()
     document["sources"].append({"kind": "aws-snapshot", "name": name, "format_version": str(SNAPSHOT_FORMAT),
                                 "tool_version": snapshot.get("tool", {}).get("version")})  # fmt: skip
@@ -112,6 +112,15 @@ def convert_snapshot(snapshot: Any, name: str) -> Conversion:
 
 def _error(document: Document, resource: str, location: str, message: str) -> None:
     document["errors"].append({"resource": resource, "location": location, "message": message})
+
+
+def _arn(document: Document, response: Mapping[str, Any], key: str, location: str) -> str | None:
+    """The resource's ARN, its ID everywhere; a response without one is an error, not "None"."""
+    arn = response.get(key)
+    if isinstance(arn, str) and arn:
+        return arn
+    _error(document, f"{location}:{key}", location, f"a response has no {key}")
+    return None
 
 
 def _shaped(document: Document, arn: str, location: str, read: Callable[..., _T], *args: Any) -> _T | None:
@@ -142,7 +151,9 @@ def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Docu
 def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
     loc = region.location
     for response in region.described("sagemaker.DescribeNotebookInstance"):
-        arn = str(response.get("NotebookInstanceArn"))
+        arn = _arn(document, response, "NotebookInstanceArn", loc)
+        if arn is None:
+            continue
         values = _shaped(document, arn, loc, notebook_settings, Reader(response, no_placeholder), "SecurityGroups")
         if values is None:
             continue
@@ -157,7 +168,9 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
         )
     for api, kind, arn_key in _JOBS:
         for response in region.described(api):
-            arn = str(response.get(arn_key))
+            arn = _arn(document, response, arn_key, loc)
+            if arn is None:
+                continue
             settings = _shaped(document, arn, loc, job_settings, kind, response, no_placeholder)
             if settings is None:
                 continue
@@ -174,7 +187,9 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
                     }  # fmt: skip
                 )
     for response in region.described("sagemaker.DescribeDomain"):
-        arn = str(response.get("DomainArn"))
+        arn = _arn(document, response, "DomainArn", loc)
+        if arn is None:
+            continue
         values = _shaped(document, arn, loc, domain_settings, Reader(response, no_placeholder))
         if values is None:
             continue
@@ -187,7 +202,9 @@ def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Doc
     loc = region.location
     models_by_name, configs_by_name = {}, {}
     for response in region.described("sagemaker.DescribeModel"):
-        arn = str(response.get("ModelArn"))
+        arn = _arn(document, response, "ModelArn", loc)
+        if arn is None:
+            continue
         values = _shaped(document, arn, loc, model_settings, Reader(response, no_placeholder))
         if values is None:
             continue
@@ -195,7 +212,9 @@ def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Doc
         models_by_name[response.get("ModelName")] = arn
         lists["models"].append({"meta": meta(arn, "DescribeModel", loc, values), **plain(values), "vpc_key": vpc_key})
     for response in region.described("sagemaker.DescribeEndpointConfig"):
-        arn = str(response.get("EndpointConfigArn"))
+        arn = _arn(document, response, "EndpointConfigArn", loc)
+        if arn is None:
+            continue
         values = _shaped(document, arn, loc, endpoint_config_settings, Reader(response, no_placeholder))
         if values is None:
             continue
@@ -204,7 +223,9 @@ def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Doc
         configs_by_name[response.get("EndpointConfigName")] = arn
         lists["endpoint_configs"].append({"meta": meta(arn, "DescribeEndpointConfig", loc, values), **plain(values)})
     for response in region.described("sagemaker.DescribeEndpoint"):
-        arn = str(response.get("EndpointArn"))
+        arn = _arn(document, response, "EndpointArn", loc)
+        if arn is None:
+            continue
         reader = Reader(response, no_placeholder)
         values = {"name": reader.string("EndpointName"), "endpoint_config_name": reader.string("EndpointConfigName")}
         config = configs_by_name.get(values["endpoint_config_name"].value)
