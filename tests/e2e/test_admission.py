@@ -119,26 +119,20 @@ def test_notebook_with_direct_internet_is_denied(session: Any, sidecar: str, mot
     assert {f.rule_id for f in denied.value.findings} == {"SM101", "SM102", "SM103", "SM104", "SM105", "SM106"}
 
 
-def test_notebook_update_enabling_root_access_is_denied(session: Any, sidecar: str, moto_endpoint: str) -> None:
+# What an update does not name is unknown to it: only the setting it changes is judged.
+@pytest.mark.parametrize(
+    ("call", "params", "rule"),
+    [
+        ("update_notebook_instance", {"NotebookInstanceName": "nb", "RootAccess": "Enabled"}, "SM104"),
+        ("update_training_job", {"TrainingJobName": "t", "RemoteDebugConfig": {"EnableRemoteDebug": True}}, "SM307"),
+        ("update_domain", {"DomainId": "d-0123456789ab", "AppNetworkAccessType": "PublicInternetOnly"}, "SM601"),
+    ],
+)
+def test_an_update_weakening_a_setting_is_denied(
+    session: Any, sidecar: str, moto_endpoint: str, call: str, params: dict[str, Any], rule: str
+) -> None:
     install(session, opa_url=sidecar, token=TOKEN)
     client = session.client("sagemaker", endpoint_url=moto_endpoint)
     with pytest.raises(AdmissionDenied) as denied:
-        client.update_notebook_instance(NotebookInstanceName="nb", RootAccess="Enabled")
-    # What the update does not name is unknown to it: only the root access it sets is judged.
-    assert [f.rule_id for f in denied.value.findings] == ["SM104"]
-
-
-def test_training_job_update_enabling_remote_debug_is_denied(session: Any, sidecar: str, moto_endpoint: str) -> None:
-    install(session, opa_url=sidecar, token=TOKEN)
-    client = session.client("sagemaker", endpoint_url=moto_endpoint)
-    with pytest.raises(AdmissionDenied) as denied:
-        client.update_training_job(TrainingJobName="t", RemoteDebugConfig={"EnableRemoteDebug": True})
-    assert [f.rule_id for f in denied.value.findings] == ["SM307"]
-
-
-def test_domain_update_opening_internet_access_is_denied(session: Any, sidecar: str, moto_endpoint: str) -> None:
-    install(session, opa_url=sidecar, token=TOKEN)
-    client = session.client("sagemaker", endpoint_url=moto_endpoint)
-    with pytest.raises(AdmissionDenied) as denied:
-        client.update_domain(DomainId="d-0123456789ab", AppNetworkAccessType="PublicInternetOnly")
-    assert [f.rule_id for f in denied.value.findings] == ["SM601"]
+        getattr(client, call)(**params)
+    assert [f.rule_id for f in denied.value.findings] == [rule]

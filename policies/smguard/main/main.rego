@@ -13,10 +13,12 @@ import data.smguard.lib.wildcard
 # description: All findings for the input document, minus disabled rules, waivers applied.
 # entrypoint: true
 findings contains _waived(finding) if {
-	# Each package's deny by reference: iterating the packages would evaluate every rule in them.
-	some area, slug
-	denied := data.smguard.rules[area][slug].deny
-	some finding in denied
+	# Iterating the packages evaluates all their rules (about 0.2 ms on a one-resource input) where
+	# data.smguard.rules[area][slug].deny would not, but that reference makes `opa build
+	# --optimize 2` expand without end.
+	some area in data.smguard.rules
+	some rule in area
+	some finding in rule.deny
 	not _disabled(finding)
 }
 
