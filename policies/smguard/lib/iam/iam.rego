@@ -27,7 +27,14 @@ _positive_operators := {
 	"IpAddress", "ArnEquals", "ArnLike", "Bool",
 }
 
-_negative_operators := {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "NotIpAddress"}
+# METADATA
+# description: |
+#   Negated condition operators (IfExists split off): IAM holds them true for a key the request
+#   leaves out, except under ForAnyValue.
+negative_operators := {
+	"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike",
+	"ArnNotEquals", "ArnNotLike", "NotIpAddress",
+}
 
 # METADATA
 # description: True when an IAM action pattern (with * and ?) matches a lower-cased action.
@@ -84,7 +91,7 @@ network_restricting_deny(statement, action) if {
 	covers(statement, action)
 	some condition in statement.conditions
 	condition.key in network_keys
-	condition.base in _negative_operators
+	condition.base in negative_operators
 	condition.qualifier != "ForAnyValue"
 	not _matches_everything(condition)
 }

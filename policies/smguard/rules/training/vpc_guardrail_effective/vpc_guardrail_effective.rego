@@ -172,7 +172,7 @@ _narrows(condition) if {
 
 _principal_exemption(condition) if {
 	_principal_key(condition.key)
-	condition.base in _negated
+	condition.base in iam.negative_operators
 	condition.qualifier != "ForAnyValue"
 }
 
@@ -201,8 +201,6 @@ _null_true(statement, key) if {
 
 _true_values(condition) if [lower(value) | some value in condition.values] == ["true"]
 
-_negated := {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "ArnNotEquals", "ArnNotLike"}
-
 # True for a request that leaves the key out: Null "true", or a negated test, which IAM holds true
 # for an absent key (with or without IfExists), except under ForAnyValue (false for an absent key).
 _fires_when_absent(condition) if {
@@ -211,6 +209,6 @@ _fires_when_absent(condition) if {
 }
 
 _fires_when_absent(condition) if {
-	condition.base in _negated
+	condition.base in iam.negative_operators
 	condition.qualifier != "ForAnyValue"
 }
