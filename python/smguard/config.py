@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from smguard import aws_ids
 from smguard.catalog import Rule
 from smguard.errors import InputError
 
@@ -39,15 +40,15 @@ def _pattern(regex: str, what: str) -> Check:
 _SPEC: dict[str, dict[str, Check]] = {
     "access": {
         "corporate_cidrs": _cidr,
-        "allowed_vpce_ids": _pattern(r"vpce-[0-9a-f]+", "a VPC endpoint ID (vpce-…)"),
+        "allowed_vpce_ids": _pattern(aws_ids.VPC_ENDPOINT, "a VPC endpoint ID (vpce-…)"),
     },
     "perimeter": {
-        "org_id": _pattern(r"o-[a-z0-9]{10,32}", "an organization ID (o-…)"),
-        "account_ids": _pattern(r"[0-9]{12}", "a 12-digit account ID"),
+        "org_id": _pattern(aws_ids.ORGANIZATION, "an organization ID (o-…)"),
+        "account_ids": _pattern(aws_ids.ACCOUNT, "a 12-digit account ID"),
     },
     "network": {
-        "approved_subnet_ids": _pattern(r"subnet-[0-9a-f]+", "a subnet ID (subnet-…)"),
-        "approved_vpc_ids": _pattern(r"vpc-[0-9a-f]+", "a VPC ID (vpc-…)"),
+        "approved_subnet_ids": _pattern(aws_ids.SUBNET, "a subnet ID (subnet-…)"),
+        "approved_vpc_ids": _pattern(aws_ids.VPC, "a VPC ID (vpc-…)"),
     },
     "rules": {"disable": _pattern(r"SM[0-9]{3}", "a rule ID (SM…)")},
 }

@@ -23,7 +23,7 @@ perimeter:
   org_id: o-a1b2c3d4e5
   account_ids: ["123456789012"]
 network:
-  approved_subnet_ids: [subnet-1a2b]
+  approved_subnet_ids: [subnet-0a1b2c3d]
   approved_vpc_ids: []
 rules:
   disable: [SM101]
@@ -34,7 +34,7 @@ def test_valid_config_is_returned_as_is() -> None:
     assert parse_config(FULL, "c.yaml", rules=RULES) == {
         "access": {"corporate_cidrs": ["192.0.2.0/24", "2001:db8::/32"], "allowed_vpce_ids": ["vpce-0a1b2c3d"]},
         "perimeter": {"org_id": "o-a1b2c3d4e5", "account_ids": ["123456789012"]},
-        "network": {"approved_subnet_ids": ["subnet-1a2b"], "approved_vpc_ids": []},
+        "network": {"approved_subnet_ids": ["subnet-0a1b2c3d"], "approved_vpc_ids": []},
         "rules": {"disable": ["SM101"]},
     }
 

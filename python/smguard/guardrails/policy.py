@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from smguard import aws_ids
 from smguard.errors import InputError
 
 SCP_LIMIT = 5120  # characters, AWS Organizations
@@ -24,9 +25,9 @@ _MODEL = "sagemaker:CreateModel"
 _ENDPOINT_CONFIG = "sagemaker:CreateEndpointConfig"
 
 _PATTERNS = {
-    "subnets": (re.compile(r"subnet-[0-9a-f]{8,17}"), "a subnet ID (subnet-…)"),
-    "security_groups": (re.compile(r"sg-[0-9a-f]{8,17}"), "a security group ID (sg-…)"),
-    "kms_keys": (re.compile(r"arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f-]+"), "a KMS key ARN"),
+    "subnets": (re.compile(aws_ids.SUBNET), "a subnet ID (subnet-…)"),
+    "security_groups": (re.compile(aws_ids.SECURITY_GROUP), "a security group ID (sg-…)"),
+    "kms_keys": (re.compile(aws_ids.KMS_KEY_ARN), "a KMS key ARN"),
 }
 
 
