@@ -215,6 +215,23 @@ def test_role_inline_policy_known_only_at_apply_is_unknown() -> None:
     assert policy["meta"]["unknown"] == ["statements"]
 
 
+def _role_with_unknown_blocks(expressions: dict[str, Any] | None) -> Document:
+    change = _change("aws_iam_role.r", {"name": "r"}, {"inline_policy": True})
+    return _convert([change], [] if expressions is None else [_block("aws_iam_role.r", expressions)])
+
+
+def test_role_whose_configured_inline_policies_are_all_known_only_at_apply_is_unknown() -> None:
+    document = _role_with_unknown_blocks({"inline_policy": [{"policy": {"references": ["data.x.y.json"]}}]})
+    (policy,) = document["resources"]["iam_policies"]
+    assert (policy["meta"]["id"], policy["meta"]["unknown"]) == ("aws_iam_role.r#inline", ["statements"])
+    verdicts = {(f.rule_id, f.status) for f in evaluate(document, {}, policies=policies_dir())}
+    assert ("SM201", "unknown") in verdicts
+
+
+def test_role_without_configured_inline_policies_has_none() -> None:
+    assert _role_with_unknown_blocks({"name": {"constant_value": "r"}})["resources"]["iam_policies"] == []
+
+
 def test_malformed_role_inline_policy_is_a_read_error() -> None:
     document = _role([{"name": "ml", "policy": "{"}])
     assert document["resources"]["iam_policies"] == []

@@ -37,8 +37,15 @@ def identity_policy(resource: PlanResource, index: PlanIndex, location: str) -> 
 def role_inline_policies(resource: PlanResource, _index: PlanIndex, location: str) -> list[Policy]:
     """The ``inline_policy`` blocks of an ``aws_iam_role``, each an identity policy of its own."""
     blocks = resource.after.get("inline_policy")
+    if not isinstance(blocks, list):
+        # The whole list known only at apply: unknown when the configuration writes blocks (or,
+        # without configuration, may); the attribute is computed, so an unwritten one is empty.
+        if resource.setting("inline_policy").state not in (State.PENDING, State.UNKNOWN):
+            return []
+        unknown = value_meta(f"{resource.address}#inline", "aws_iam_role", location, {"statements": UNKNOWN})
+        return [{"meta": unknown, "name": "(inline)", "statements": None}]
     policies: list[Policy] = []
-    for i in range(len(blocks) if isinstance(blocks, list) else 0):
+    for i in range(len(blocks)):
         text = string(resource, "inline_policy", i, "policy")
         if text.state is State.ABSENT or text.value == "":
             continue  # the provider's empty placeholder block of a role without inline policies
