@@ -75,6 +75,18 @@ def test_several_inputs_are_one_scan(tmp_path: Path) -> None:
     assert {s["name"] for s in report["sources"]} == {str(EXAMPLE), str(other)}
 
 
+def test_two_plans_of_the_same_code_are_judged_apart(tmp_path: Path) -> None:
+    # dev and prod plans of one module share every address; their models must not be confused.
+    dev = ROOT / "tests/golden/SM405/fail_endpoint_serves_model_without_isolation/plan.json"
+    prod = tmp_path / "prod.json"
+    prod.write_text(dev.read_text().replace('"enable_network_isolation": false', '"enable_network_isolation": true'))
+    done = smguard("scan", dev, prod, "--format", "json")
+    assert done.returncode == 1, done.stderr
+    verdicts = {(f["rule_id"], f["location"]) for f in json.loads(done.stdout)["findings"] if f["status"] == "fail"}
+    assert ("SM405", str(dev)) in verdicts
+    assert ("SM405", str(prod)) not in verdicts
+
+
 def test_convert_then_scan_the_document_gives_the_same_findings(tmp_path: Path) -> None:
     document = tmp_path / "input.json"
     assert smguard("convert", EXAMPLE, "-o", document).returncode == 0

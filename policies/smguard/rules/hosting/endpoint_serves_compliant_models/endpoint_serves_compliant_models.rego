@@ -23,13 +23,18 @@ package smguard.rules.hosting.endpoint_serves_compliant_models
 import data.smguard.lib.result
 import data.smguard.lib.value
 
-# Joins by ID, built once as values: no nested iteration over resources. Not rules: OPA would
-# evaluate a rule's body again for every _configs[id] lookup.
+# Joins by input file (or AWS region) and ID, built once as values: no nested iteration over
+# resources, and two plans of the same code (dev and prod) never join across. Not rules: OPA
+# would evaluate a rule's body again for every _configs[key] lookup.
 # regal ignore:prefer-set-or-object-rule
-_configs := {config.meta.id: config | some config in input.resources.endpoint_configs}
+_configs := {[config.meta.location, config.meta.id]: config | some config in input.resources.endpoint_configs}
 
 # regal ignore:prefer-set-or-object-rule
-_models := {model.meta.id: model | some model in input.resources.models}
+_models := {[model.meta.location, model.meta.id]: model | some model in input.resources.models}
+
+_config(endpoint) := _configs[[endpoint.meta.location, endpoint.endpoint_config]]
+
+_model(endpoint, variant) := _models[[endpoint.meta.location, variant.model]]
 
 deny contains finding if {
 	some endpoint in input.resources.endpoints
@@ -56,19 +61,19 @@ _fails(endpoint) if {
 	_non_compliant(model)
 }
 
-_served(endpoint) := {_models[variant.model] |
-	some variant in _configs[endpoint.endpoint_config].variants
+_served(endpoint) := {_model(endpoint, variant) |
+	some variant in _config(endpoint).variants
 	variant.model != null
 }
 
 # The chain leaves the input, or a model's deciding value is not known.
-_undecided(endpoint) if not _configs[endpoint.endpoint_config]
+_undecided(endpoint) if not _config(endpoint)
 
-_undecided(endpoint) if value.unknown(_configs[endpoint.endpoint_config], "variants")
+_undecided(endpoint) if value.unknown(_config(endpoint), "variants")
 
 _undecided(endpoint) if {
-	some variant in _configs[endpoint.endpoint_config].variants
-	not _models[variant.model]
+	some variant in _config(endpoint).variants
+	not _model(endpoint, variant)
 }
 
 _undecided(endpoint) if {

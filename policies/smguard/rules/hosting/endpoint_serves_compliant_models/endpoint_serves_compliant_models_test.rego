@@ -52,3 +52,10 @@ test_known_failure_wins_over_unknowns if {
 	}])})
 	inputs.verdicts(rule.deny) == {["SM405", "endpoint", "fail"]} with input as inputs.hosting(config, [bad])
 }
+
+# Two plans of the same code (dev, prod): dev's endpoint is never judged by prod's model.
+test_chain_never_crosses_inputs if {
+	prod_model := object.union(inputs.hardened_model, {"meta": {"location": "prod.json"}})
+	verdicts := inputs.verdicts(rule.deny) with input as inputs.hosting(inputs.hardened_config, [prod_model])
+	verdicts == {["SM405", "endpoint", "unknown"]}
+}

@@ -27,8 +27,11 @@ package smguard.rules.network.workload_vpc_endpoints
 import data.smguard.lib.group
 import data.smguard.lib.result
 
-# Workloads by VPC key.
-_workloads := group.by_key([[workload.vpc_key, {"kind": kind, "meta": workload.meta}] |
+# Everything is keyed by [input file (or AWS region), VPC key]: two plans of the same code (dev
+# and prod) name the same VPC and must not lend each other endpoints.
+
+# Workloads by VPC.
+_workloads := group.by_key([[[workload.meta.location, workload.vpc_key], {"kind": kind, "meta": workload.meta}] |
 	some kind, list in {"notebook": "notebook_instances", "training": "training_jobs", "model": "models"}
 	some workload in input.resources[list]
 	workload.vpc_key != null
@@ -39,8 +42,8 @@ _required(workloads) := {"api", "runtime"} | {"notebook" |
 	workload.kind == "notebook"
 }
 
-# Interface endpoints by VPC key; the FIPS runtime endpoint serves as the runtime endpoint.
-_present := group.by_key([[endpoint.vpc_key, _service(endpoint)] |
+# Interface endpoints by VPC; the FIPS runtime endpoint serves as the runtime endpoint.
+_present := group.by_key([[[endpoint.meta.location, endpoint.vpc_key], _service(endpoint)] |
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.endpoint_type == "Interface"
 	endpoint.sagemaker_service != null
@@ -53,40 +56,38 @@ _service(endpoint) := endpoint.sagemaker_service if endpoint.sagemaker_service !
 
 # A comprehension, not a rule: OPA evaluates a rule's body again for every _vpcs[key] lookup.
 # regal ignore:prefer-set-or-object-rule
-_vpcs := {vpc.vpc_key: vpc | some vpc in input.resources.vpcs}
+_vpcs := {[vpc.meta.location, vpc.vpc_key]: vpc | some vpc in input.resources.vpcs}
 
-_endpoints_of_unknown_vpcs contains endpoint.sagemaker_service if {
+# Services of endpoints whose VPC cannot be known, by input file.
+_endpoints_of_unknown_vpcs := group.by_key([[endpoint.meta.location, endpoint.sagemaker_service] |
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.sagemaker_service != null
 	endpoint.vpc_key == null
-}
+])
 
 deny contains finding if {
-	some vpc_key, workloads in _workloads
-	missing := _required(workloads) - object.get(_present, vpc_key, set())
+	some key, workloads in _workloads
+	missing := _required(workloads) - object.get(_present, [key], set()) # [key]: an array alone is a path
 	count(missing) > 0
-	finding := _verdict(rego.metadata.chain(), vpc_key, workloads, missing)
+	finding := _verdict(rego.metadata.chain(), key, workloads, missing)
 }
 
-_verdict(chain, vpc_key, workloads, missing) := result.fail(
-	chain, _subject(vpc_key, workloads), "vpc_endpoints",
+_verdict(chain, [location, vpc_key], workloads, missing) := result.fail(
+	chain, _subject(location, vpc_key), "vpc_endpoints",
 	sprintf("VPC %s hosts %s but has no interface endpoint for %s", [
 		vpc_key, concat(", ", sort({w.meta.id | some w in workloads})), concat(", ", sort(missing)),
 	]),
 ) if {
-	_complete(vpc_key, missing)
+	_complete([location, vpc_key], missing)
 }
 
-_verdict(chain, vpc_key, workloads, missing) := result.unknown(chain, subject, "vpc_endpoints") if {
-	not _complete(vpc_key, missing)
-	subject := _subject(vpc_key, workloads)
+_verdict(chain, key, _, missing) := result.unknown(chain, _subject(key[0], key[1]), "vpc_endpoints") if {
+	not _complete(key, missing)
 }
 
-_complete(vpc_key, missing) if {
-	_vpcs[vpc_key].endpoints_known
-	count(missing & _endpoints_of_unknown_vpcs) == 0
+_complete(key, missing) if {
+	_vpcs[key].endpoints_known
+	count(missing & object.get(_endpoints_of_unknown_vpcs, key[0], set())) == 0
 }
 
-_subject(vpc_key, workloads) := {"meta": {"id": vpc_key, "location": location}} if {
-	location := min({w.meta.location | some w in workloads})
-}
+_subject(location, vpc_key) := {"meta": {"id": vpc_key, "location": location}}

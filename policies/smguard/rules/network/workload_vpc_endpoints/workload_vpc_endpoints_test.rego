@@ -48,3 +48,13 @@ test_pass_workload_vpc_unknown if {
 	notebook := object.union(inputs.hardened_notebook, {"vpc_key": null})
 	count(rule.deny) == 0 with input as {"resources": {"notebook_instances": [notebook], "vpc_endpoints": []}}
 }
+
+# Two plans of the same code (dev, prod) name the same VPC; one's endpoints are not the other's.
+test_fail_endpoints_of_the_same_vpc_key_in_another_input if {
+	endpoints := [
+	object.union(endpoint(service, "vpc-1"), {"meta": {"location": "prod.json"}}) |
+		some service in ["api", "runtime", "notebook"]
+	]
+	verdicts := inputs.verdicts(rule.deny) with input as doc(endpoints, true)
+	verdicts == {["SM504", "vpc-1", "fail"]}
+}
