@@ -35,6 +35,7 @@ EXPECTED: dict[str, tuple[int, str | None, set[str]]] = {
     "state_file.json": (REFUSED, "Terraform state, not a plan", set()),
     "canonical_wrong_types.json": (REFUSED, "not a valid smguard document", set()),
     "canonical_future_schema.json": (REFUSED, "schema_version 99", set()),
+    "document_duplicate_ids.json": (REFUSED, "two different resources of one input share an ID", set()),
     "snapshot_wrong_types.json": (REFUSED, "covers no account", set()),
     # Readable: the insecure notebook fails whatever the encoding or version.
     "utf8_bom.json": (1, None, {"fail"}),
