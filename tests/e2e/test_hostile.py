@@ -35,7 +35,6 @@ EXPECTED: dict[str, tuple[int, str | None, set[str]]] = {
     "state_file.json": (REFUSED, "Terraform state, not a plan", set()),
     "canonical_wrong_types.json": (REFUSED, "not a valid smguard document", set()),
     "canonical_future_schema.json": (REFUSED, "schema_version 99", set()),
-    "document_duplicate_ids.json": (REFUSED, "two different resources of one input share an ID", set()),
     "snapshot_wrong_types.json": (REFUSED, "covers no account", set()),
     # Readable: the insecure notebook fails whatever the encoding or version.
     "utf8_bom.json": (1, None, {"fail"}),
@@ -46,6 +45,8 @@ EXPECTED: dict[str, tuple[int, str | None, set[str]]] = {
     # Partly readable: what cannot be read is an error finding, never left out.
     "resource_change_not_object.json": (1, None, {"fail", "error"}),
     "change_null.json": (1, None, {"error"}),
+    # Two different models under one ID: an SM001 error; each is still judged on its own settings.
+    "document_duplicate_ids.json": (1, None, {"error", "fail"}),
     "after_string.json": (1, None, {"error"}),
     "wrong_types_deep.json": (1, None, {"error"}),
     "address_missing.json": (1, None, {"error"}),

@@ -29,10 +29,7 @@ def evaluate(document: Document, config: Mapping[str, Any], *, policies: Path) -
         ]  # fmt: skip
         process = subprocess.run(command, input=json.dumps(document).encode(), capture_output=True, check=False)
     if process.returncode != 0:
-        error = _first_error(process.stdout, process.stderr)
-        if "object keys must be unique" in error:  # what OPA says when a join meets two values for one key
-            error += " (most likely two different resources of one input share an ID)"
-        raise EngineError(f"opa eval failed: {error}")
+        raise EngineError(f"opa eval failed: {_first_error(process.stdout, process.stderr)}")
     return parse_result(process.stdout)
 
 

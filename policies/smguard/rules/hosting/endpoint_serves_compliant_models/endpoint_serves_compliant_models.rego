@@ -20,21 +20,28 @@
 #     point the endpoint at a configuration whose variants use such models.
 package smguard.rules.hosting.endpoint_serves_compliant_models
 
+import data.smguard.lib.group
 import data.smguard.lib.result
 import data.smguard.lib.value
 
-# Joins by input file (or AWS region) and ID, built once as values: no nested iteration over
-# resources, and two plans of the same code (dev and prod) never join across. Not rules: OPA
-# would evaluate a rule's body again for every _configs[key] lookup.
-# regal ignore:prefer-set-or-object-rule
-_configs := {[config.meta.location, config.meta.id]: config | some config in input.resources.endpoint_configs}
+# Joins by input file (or AWS region) and ID, built once: no nested iteration over resources,
+# and two plans of the same code (dev and prod) never join across. Grouped, not rules: OPA would
+# evaluate a rule's body again for every lookup. An ID that two resources share joins nothing
+# (meta.input_readable reports it).
+_configs := group.by_key([[[config.meta.location, config.meta.id], config] |
+	some config in input.resources.endpoint_configs
+])
 
-# regal ignore:prefer-set-or-object-rule
-_models := {[model.meta.location, model.meta.id]: model | some model in input.resources.models}
+_models := group.by_key([[[model.meta.location, model.meta.id], model] | some model in input.resources.models])
 
-_config(endpoint) := _configs[[endpoint.meta.location, endpoint.endpoint_config]]
+_config(endpoint) := _only(_configs, [endpoint.meta.location, endpoint.endpoint_config])
 
-_model(endpoint, variant) := _models[[endpoint.meta.location, variant.model]]
+_model(endpoint, variant) := _only(_models, [endpoint.meta.location, variant.model])
+
+_only(groups, key) := resource if {
+	count(groups[key]) == 1
+	some resource in groups[key]
+}
 
 deny contains finding if {
 	some endpoint in input.resources.endpoints

@@ -4,7 +4,8 @@
 #   A resource whose configuration could not be read (a malformed attribute, a policy that does
 #   not parse, an API call that failed) cannot be judged. It is reported as an error so that it
 #   is never mistaken for a compliant resource. So is an input that is not an smguard document at
-#   all (a raw plan sent to OPA or conftest, a misspelt key), which every rule would pass.
+#   all (a raw plan sent to OPA or conftest, a misspelt key), which every rule would pass, and two
+#   different resources of one kind under one ID in one input, which no join could tell apart.
 # schemas:
 #   - input: schema.input
 # custom:
@@ -19,6 +20,7 @@
 #     failed API call needs) and scan again.
 package smguard.rules.meta.input_readable
 
+import data.smguard.lib.group
 import data.smguard.lib.result
 
 deny contains finding if {
@@ -34,6 +36,23 @@ deny contains finding if {
 	])
 	finding := result.error(rego.metadata.chain(), {"resource": "(input)", "location": "", "message": message})
 }
+
+# Two different resources of one kind under one ID in one input: what refers to that ID could
+# mean either, so it is not judged (identical copies, as of one file passed twice, are one).
+deny contains finding if {
+	some key, resources in _by_id
+	count(resources) > 1
+	[kind, location, id] := key
+	message := sprintf("%d different %s share this ID in one input: what refers to it is not judged", [
+		count(resources), kind,
+	])
+	finding := result.error(rego.metadata.chain(), {"resource": id, "location": location, "message": message})
+}
+
+_by_id := group.by_key([[[kind, resource.meta.location, resource.meta.id], resource] |
+	some kind, resources in input.resources
+	some resource in resources
+])
 
 # METADATA
 # description: smguard.model.SCHEMA_VERSION; tests/meta checks the two agree.

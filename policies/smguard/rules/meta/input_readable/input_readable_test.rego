@@ -31,3 +31,16 @@ test_error_for_input_that_is_not_an_smguard_document if {
 }
 
 unreadable := inputs.complete({"errors": [{"resource": "r", "location": "p.json", "message": "bad"}]})
+
+test_two_different_resources_under_one_id_are_an_error if {
+	two := object.union(inputs.hardened_notebook, {"root_access": true})
+	doc := inputs.complete({"resources": {"notebook_instances": [inputs.hardened_notebook, two]}})
+	some finding in rule.deny with input as doc
+	[finding.resource, finding.status] == ["nb", "error"]
+	contains(finding.message, "2 different notebook_instances share this ID")
+}
+
+test_identical_copies_are_one_resource if {
+	doc := inputs.complete({"resources": {"notebook_instances": [inputs.hardened_notebook, inputs.hardened_notebook]}})
+	count(rule.deny) == 0 with input as doc
+}
