@@ -20,3 +20,10 @@ by_key(pairs) := groups if {
 _first(_, 0, _)
 
 _first(sorted, i, pair) if pair[0] != sorted[i - 1][0]
+
+# METADATA
+# description: The one value grouped under key; undefined when there is none, or more than one.
+only(groups, key) := value if {
+	count(groups[key]) == 1
+	some value in groups[key]
+}

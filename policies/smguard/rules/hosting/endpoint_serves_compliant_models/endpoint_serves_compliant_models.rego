@@ -34,14 +34,9 @@ _configs := group.by_key([[[config.meta.location, config.meta.id], config] |
 
 _models := group.by_key([[[model.meta.location, model.meta.id], model] | some model in input.resources.models])
 
-_config(endpoint) := _only(_configs, [endpoint.meta.location, endpoint.endpoint_config])
+_config(endpoint) := group.only(_configs, [endpoint.meta.location, endpoint.endpoint_config])
 
-_model(endpoint, variant) := _only(_models, [endpoint.meta.location, variant.model])
-
-_only(groups, key) := resource if {
-	count(groups[key]) == 1
-	some resource in groups[key]
-}
+_model(endpoint, variant) := group.only(_models, [endpoint.meta.location, variant.model])
 
 deny contains finding if {
 	some endpoint in input.resources.endpoints

@@ -85,10 +85,7 @@ _verdict(chain, key, _, missing) := result.unknown(chain, _subject(key[0], key[1
 }
 
 _complete(key, missing) if {
-	count(_vpcs[key]) == 1 # a key two VPCs share decides nothing (meta.input_readable reports it)
-	every vpc in _vpcs[key] {
-		vpc.endpoints_known
-	}
+	group.only(_vpcs, key).endpoints_known # a key two VPCs share decides nothing
 	count(missing & object.get(_endpoints_of_unknown_vpcs, key[0], set())) == 0
 }
 
