@@ -153,7 +153,7 @@ _matches_everything(condition) if {
 # A pattern or range that takes in unrelated organizations, accounts or networks pins nothing:
 # "o-*", "arn:aws:iam::*:*", "vpc-*", 0.0.0.0/1 with 128.0.0.0/1.
 _matches_everything(condition) if {
-	condition.base in {"StringLike", "StringNotLike", "ArnLike", "ArnNotLike"}
+	condition.base in _pattern_operators
 	every probe in _strangers[condition.key] {
 		some value in condition.values
 		wildcard.match(value, probe)
@@ -171,10 +171,12 @@ _matches_everything(condition) if {
 # A principal ARN pattern with a wildcard account takes in that name in every account.
 _matches_everything(condition) if {
 	condition.key == "aws:principalarn"
-	condition.base in {"StringLike", "StringNotLike", "ArnLike", "ArnNotLike"}
+	condition.base in _pattern_operators
 	some value in condition.values
 	regex.match(`[*?]`, split(value, ":")[4])
 }
+
+_pattern_operators := {"StringLike", "StringNotLike", "ArnLike", "ArnNotLike"}
 
 # Pairs of values of each key that no single perimeter holds both of.
 _strangers := {
