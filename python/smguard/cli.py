@@ -65,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("-o", "--output", type=Path, default=Path("bundles/smguard.tar.gz"))
     bundle.add_argument("--config", type=Path, help="smguard config YAML to build into the bundle")
     bundle.add_argument("--token-file", type=Path, help="the sidecar token the bundle will accept (stored hashed)")
-    bundle.add_argument("--optimize", type=int, default=0, choices=(0, 1, 2), help="opa build -O level")
+    # -O 2 inlines every rule into the entrypoint: a 1.3 MB bundle after 40 s, and no faster.
+    bundle.add_argument("--optimize", type=int, default=0, choices=(0, 1), help="opa build -O level")
     bundle.add_argument("--signing-key", type=Path, help="private key (PEM) to sign the bundle with")
     bundle.add_argument("--signing-alg", default="RS256")
     bundle.add_argument("--scope", help="scope written into the signature")

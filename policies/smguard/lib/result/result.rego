@@ -12,12 +12,9 @@ import data.smguard.lib.value
 # description: |
 #   The verdict on one value-deciding attribute: unknown when the input cannot know the value,
 #   fail when it is known and not compliant, undefined (no finding) otherwise.
-decide(chain, resource, attribute, _, _) := unknown(chain, resource, attribute) if {
+decide(chain, resource, attribute, compliant, message) := unknown(chain, resource, attribute) if {
 	value.unknown(resource, attribute)
-}
-
-decide(chain, resource, attribute, compliant, message) := fail(chain, resource, attribute, message) if {
-	not value.unknown(resource, attribute)
+} else := fail(chain, resource, attribute, message) if {
 	compliant == false
 }
 
@@ -38,12 +35,9 @@ unknown(chain, resource, attribute) := _finding(
 # description: |
 #   The verdict on an attribute that must be set: unknown when not even that can be known,
 #   fail when it is known not to be set, undefined (no finding) when it is set.
-require(chain, resource, attribute, _) := unknown(chain, resource, attribute) if {
+require(chain, resource, attribute, message) := unknown(chain, resource, attribute) if {
 	value.undecided(resource, attribute)
-}
-
-require(chain, resource, attribute, message) := fail(chain, resource, attribute, message) if {
-	not value.undecided(resource, attribute)
+} else := fail(chain, resource, attribute, message) if {
 	not value.present(resource, attribute)
 }
 
