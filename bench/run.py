@@ -169,23 +169,58 @@ def _serve(args: list[str]) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("server did not start")
 
 
-def _latencies(url: str, document: Any, requests_count: int) -> list[float]:
+def _latencies(
+    targets: dict[str, str], documents: dict[str, Any], requests_count: int
+) -> dict[tuple[str, str], list[float]]:
+    """Seconds per request for each (server, document), taken in turns so that a slower spell of
+    the machine falls on every server alike."""
     session = requests.Session()
     headers = {"Authorization": f"Bearer {TOKEN}"}
-    body = json.dumps({"input": document})
-    times = []
+    bodies = {name: json.dumps({"input": document}) for name, document in documents.items()}
+    times: dict[tuple[str, str], list[float]] = {(s, d): [] for s in targets for d in documents}
     for _ in range(requests_count):
-        start = time.perf_counter()
-        response = session.post(f"{url}/v1/data/smguard/main/findings", data=body, headers=headers, timeout=5)
-        times.append(time.perf_counter() - start)
-        if response.status_code != 200:
-            raise RuntimeError(response.text)
+        for (server, document), series in times.items():
+            start = time.perf_counter()
+            response = session.post(
+                f"{targets[server]}/v1/data/smguard/main/findings", data=bodies[document], headers=headers, timeout=5
+            )
+            series.append(time.perf_counter() - start)
+            if response.status_code != 200:
+                raise RuntimeError(response.text)
     return times
+
+
+def _decision(url: str, document: Any) -> list[Any]:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    response = requests.post(
+        f"{url}/v1/data/smguard/main/findings", json={"input": document}, headers=headers, timeout=5
+    )
+    response.raise_for_status()
+    result: list[Any] = response.json()["result"]
+    return result
+
+
+# One admission request failing five rules (the costliest: every finding is built and passed
+# through waivers), and one that passes them all.
+_KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+REQUESTS = {
+    "failing": {"TrainingJobName": "t", "RoleArn": "r"},
+    "compliant": {
+        "TrainingJobName": "t",
+        "RoleArn": "r",
+        "VpcConfig": {"Subnets": ["subnet-0123456789abcdef0"], "SecurityGroupIds": ["sg-0123456789abcdef0"]},
+        "EnableNetworkIsolation": True,
+        "EnableInterContainerTrafficEncryption": True,
+        "ResourceConfig": {"VolumeKmsKeyId": _KEY},
+        "OutputDataConfig": {"S3OutputPath": "s3://bucket/out", "KmsKeyId": _KEY},
+    },
+}
 
 
 def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
     """smguard serve against the same hardened server (token authz, masked decision logs) serving
-    a trivial policy, so the ratio is the cost of evaluating the rules; and against bare OPA."""
+    a trivial policy, so the ratio is the cost of evaluating the rules; and against bare OPA.
+    The top-level figures are for the failing request; ``compliant`` holds the same for the other."""
     bundle = folder / "sidecar.tar.gz"
     build_bundle(bundle, policies=policies_dir(), token=TOKEN)
     trivial = folder / "trivial"
@@ -193,31 +228,42 @@ def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
     (trivial / "trivial.rego").write_text("package smguard.main\n\nfindings := []\n")
     trivial_bundle = folder / "trivial.tar.gz"
     build_bundle(trivial_bundle, policies=trivial, token=TOKEN)
-    document = convert_request("CreateTrainingJob", {"TrainingJobName": "t", "RoleArn": "r"})
+    documents = {name: convert_request("CreateTrainingJob", request) for name, request in REQUESTS.items()}
     serve = [PYTHON, "-m", "smguard", "serve", "--bundle"]
-    results = {}
-    for name, command in (
-        ("bare OPA, trivial", [str(find_tool("opa")), "run", "--server", "--skip-version-check", str(trivial)]),
-        ("trivial", [*serve, str(trivial_bundle)]),
-        ("smguard", [*serve, str(bundle)]),
-    ):
-        process, url = _serve(command)
-        try:
-            _latencies(url, document, 100)  # warm up
-            times = sorted(_latencies(url, document, requests_count))
-        finally:
+    servers = {
+        "bare OPA, trivial": [str(find_tool("opa")), "run", "--server", "--skip-version-check", str(trivial)],
+        "trivial": [*serve, str(trivial_bundle)],
+        "smguard": [*serve, str(bundle)],
+    }
+    processes: dict[str, subprocess.Popen[bytes]] = {}
+    targets: dict[str, str] = {}
+    try:
+        for name, command in servers.items():
+            processes[name], targets[name] = _serve(command)
+        for request, expected in (("failing", 5), ("compliant", 0)):  # the labels must be true
+            found = _decision(targets["smguard"], documents[request])
+            if len(found) != expected:
+                raise RuntimeError(f"the {request} request has {len(found)} findings, not {expected}")
+        _latencies(targets, documents, 100)  # warm up
+        times = _latencies(targets, documents, requests_count)
+    finally:
+        for process in processes.values():
             process.terminate()
             process.wait()
-        results[name] = {
-            "p50_ms": round(statistics.median(times) * 1e3, 3),
-            "p99_ms": round(times[int(len(times) * 0.99) - 1] * 1e3, 3),
-            "per_second": round(len(times) / sum(times)),
+    results: dict[str, dict[str, Any]] = {name: {} for name in REQUESTS}
+    for (server, request), series in times.items():
+        series.sort()
+        results[request][server] = {
+            "p50_ms": round(statistics.median(series) * 1e3, 3),
+            "p99_ms": round(series[int(len(series) * 0.99) - 1] * 1e3, 3),
+            "per_second": round(len(series) / sum(series)),
         }
-    for baseline, suffix in (("trivial", ""), ("bare OPA, trivial", "_bare")):
-        for quantile in ("p50", "p99"):
-            ratio = results["smguard"][f"{quantile}_ms"] / results[baseline][f"{quantile}_ms"]
-            results[f"{quantile}_ratio{suffix}"] = round(ratio, 2)
-    return results
+    for rows in results.values():
+        for baseline, suffix in (("trivial", ""), ("bare OPA, trivial", "_bare")):
+            for quantile in ("p50", "p99"):
+                ratio = rows["smguard"][f"{quantile}_ms"] / rows[baseline][f"{quantile}_ms"]
+                rows[f"{quantile}_ratio{suffix}"] = round(ratio, 2)
+    return {**results["failing"], "compliant": results["compliant"]}
 
 
 def main() -> int:
@@ -258,11 +304,15 @@ def main() -> int:
             f"same failures: {row['same_failures']} ({row['failures']})"
         )
     print("costliest expressions:", "; ".join(f"{p['where']} {p['ms']} ms" for p in top))
-    for name in ("bare OPA, trivial", "trivial", "smguard"):
-        row = served[name]
-        print(f"sidecar {name:>17}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, {row['per_second']}/s")
-    print(f"sidecar / same server, trivial policy: p50 x{served['p50_ratio']}, p99 x{served['p99_ratio']}")
-    print(f"sidecar / bare OPA, trivial policy: p50 x{served['p50_ratio_bare']}, p99 x{served['p99_ratio_bare']}")
+    for request, rows in (("failing five rules", served), ("compliant", served["compliant"])):
+        for name in ("bare OPA, trivial", "trivial", "smguard"):
+            row = rows[name]
+            print(f"sidecar, {request}, {name}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, {row['per_second']}/s")
+        print(f"sidecar / same server, trivial policy ({request}): p50 x{rows['p50_ratio']}, p99 x{rows['p99_ratio']}")
+        print(
+            f"sidecar / bare OPA, trivial policy ({request}): p50 x{rows['p50_ratio_bare']}, "
+            f"p99 x{rows['p99_ratio_bare']}"
+        )
     out = ROOT / "bench/results" / f"{results['when'][:19].replace(':', '')}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

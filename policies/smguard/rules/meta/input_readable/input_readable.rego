@@ -40,6 +40,7 @@ deny contains finding if {
 # Two different resources of one kind under one ID in one input: what refers to that ID could
 # mean either, so it is not judged (identical copies, as of one file passed twice, are one).
 deny contains finding if {
+	_shared_ids # grouping costs more than counting, and in most inputs every ID is given once
 	some key, resources in _by_id
 	count(resources) > 1
 	[kind, location, id] := key
@@ -50,12 +51,10 @@ deny contains finding if {
 }
 
 _by_id := group.by_key([[[kind, resource.meta.location, resource.meta.id], resource] |
-	_shared_ids
 	some kind, resources in input.resources
 	some resource in resources
 ])
 
-# Grouping costs more than counting, and in most inputs every ID is given once.
 _shared_ids if {
 	ids := {[kind, resource.meta.location, resource.meta.id] |
 		some kind, resources in input.resources
