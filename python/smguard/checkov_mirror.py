@@ -128,11 +128,29 @@ def job_settings_of(entity_type: str, conf: Mapping[str, Any]) -> list[dict[str,
         return None
 
 
+class _LastJobs:
+    """The jobs of the last conf read. Checkov runs every check on one resource's conf in turn,
+    and six mirrors judge the same jobs: so a pipeline definition is parsed once, not six times.
+    The conf itself is held, so its identity cannot pass to a new object; one tuple, so a reader
+    never sees one conf's jobs under another."""
+
+    last: tuple[Mapping[str, Any], str, list[dict[str, Value]] | None] | None = None
+
+    def of(self, entity_type: str, conf: Mapping[str, Any]) -> list[dict[str, Value]] | None:
+        last = self.last
+        if last is None or last[0] is not conf or last[1] != entity_type:
+            last = self.last = (conf, entity_type, job_settings_of(entity_type, conf))
+        return last[2]
+
+
+_last_jobs = _LastJobs()
+
+
 def all_jobs(
     entity_type: str, conf: Mapping[str, Any], compliant: Callable[[dict[str, Value]], bool | None]
 ) -> bool | None:
     """Fails when any job fails, unknown when any is unknown (and none fails), passes otherwise."""
-    settings = job_settings_of(entity_type, conf)
+    settings = _last_jobs.of(entity_type, conf)
     if settings is None:
         return None
     verdicts = [compliant(job) for job in settings]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import json
 from typing import Any
 
 import pytest
 from checkov.common.models.enums import CheckResult
+
+from smguard import checkov_mirror
 
 SM503 = importlib.import_module("smguard.checkov_checks.sm503_network_endpoint_private_dns").check
 
@@ -31,3 +34,41 @@ def _endpoint(**fields: Any) -> dict[str, Any]:
 )
 def test_sm503_mirror_is_unknown_on_unresolved_expressions(fields: dict[str, Any], expected: CheckResult) -> None:
     assert SM503.scan_resource_conf(_endpoint(**fields)) == expected
+
+
+JOB_MIRRORS = [
+    importlib.import_module(f"smguard.checkov_checks.{name}").check
+    for name in (
+        "sm301_training_in_customer_vpc",
+        "sm302_training_network_isolation",
+        "sm303_training_inter_container_encryption",
+        "sm304_training_volume_encrypted_with_kms",
+        "sm305_training_output_encrypted_with_kms",
+        "sm307_training_remote_debug_disabled",
+    )
+]
+
+
+def _pipeline(isolated: bool) -> dict[str, Any]:
+    step = {"Name": "Train", "Type": "Training", "Arguments": {"EnableNetworkIsolation": isolated}}
+    return {"name": ["p"], "pipeline_definition": [json.dumps({"Version": "2020-12-01", "Steps": [step]})]}
+
+
+def test_the_job_mirrors_read_one_resource_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed = []
+
+    def counting_loads(text: str) -> Any:
+        parsed.append(text)
+        return json.loads(text)
+
+    monkeypatch.setattr(checkov_mirror, "loads", counting_loads)
+
+    def verdicts(conf: dict[str, Any]) -> list[CheckResult]:
+        return [mirror.scan_entity_conf(conf, "aws_sagemaker_pipeline") for mirror in JOB_MIRRORS]
+
+    isolated, open_ = verdicts(_pipeline(isolated=True)), verdicts(_pipeline(isolated=False))
+    assert len(parsed) == 2  # once per resource, not once per mirror
+    # The second resource is judged on its own definition, not the first one's.
+    assert isolated[1] == CheckResult.PASSED
+    assert open_[1] == CheckResult.FAILED
+    assert isolated[:1] + isolated[2:] == open_[:1] + open_[2:]
