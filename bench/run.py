@@ -41,6 +41,7 @@ from smguard.paths import policies_dir  # noqa: E402
 
 PYTHON = sys.executable
 TOKEN = "bench-token"  # noqa: S105
+DECISION = "/v1/data/smguard/main/findings"
 
 
 def _child_peak_mb() -> float:
@@ -54,10 +55,11 @@ def _tree_rss_kb(pid: int) -> int:
         current = stack.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            stack += [int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
+            children = Path(f"/proc/{current}/task/{current}/children").read_text()
         except OSError:  # it ended meanwhile
             continue
         total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        stack += [int(child) for child in children.split()]
     return total
 
 
@@ -213,9 +215,7 @@ def _latencies(
     for _ in range(requests_count):
         for (server, document), series in times.items():
             start = time.perf_counter()
-            response = session.post(
-                f"{targets[server]}/v1/data/smguard/main/findings", data=bodies[document], headers=headers, timeout=5
-            )
+            response = session.post(f"{targets[server]}{DECISION}", data=bodies[document], headers=headers, timeout=5)
             series.append(time.perf_counter() - start)
             if response.status_code != 200:
                 raise RuntimeError(response.text)
@@ -224,9 +224,7 @@ def _latencies(
 
 def _decision(url: str, document: Any) -> list[Any]:
     headers = {"Authorization": f"Bearer {TOKEN}"}
-    response = requests.post(
-        f"{url}/v1/data/smguard/main/findings", json={"input": document}, headers=headers, timeout=5
-    )
+    response = requests.post(f"{url}{DECISION}", json={"input": document}, headers=headers, timeout=5)
     response.raise_for_status()
     result: list[Any] = response.json()["result"]
     return result
