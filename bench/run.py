@@ -55,11 +55,14 @@ def _tree_rss_kb(pid: int) -> int:
         current = stack.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text()
         except OSError:  # it ended meanwhile
             continue
         total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-        stack += [int(child) for child in children.split()]
+        for thread in Path(f"/proc/{current}/task").glob("*"):  # children are listed per thread
+            try:
+                stack += [int(child) for child in (thread / "children").read_text().split()]
+            except OSError:  # ended meanwhile, or a kernel that does not list children
+                pass
     return total
 
 

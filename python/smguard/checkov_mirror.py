@@ -8,6 +8,7 @@ from the generated catalog, so a mirror never types them.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -92,6 +93,12 @@ def _known(value: Any, default: Any = None) -> Value:
     return Value(State.KNOWN, value)
 
 
+_WORKFLOWS = {
+    "aws_sagemaker_pipeline": ("pipeline_definition", workflows.pipeline_jobs, workflows.pipeline_placeholder),
+    "aws_sfn_state_machine": ("definition", workflows.state_machine_jobs, workflows.state_machine_placeholder),
+}
+
+
 def job_settings_of(entity_type: str, conf: Mapping[str, Any]) -> list[dict[str, Value]] | None:
     """The settings of every job the resource starts, as the frontend reads them; None when unknowable."""
     if entity_type == "aws_sagemaker_training_job":
@@ -109,16 +116,26 @@ def job_settings_of(entity_type: str, conf: Mapping[str, Any]) -> list[dict[str,
                 "enable_remote_debug": _known(setting(conf, "remote_debug_config", "enable_remote_debug"), False),
             }
         ]
-    attribute, jobs_of, placeholder = {
-        "aws_sagemaker_pipeline": ("pipeline_definition", workflows.pipeline_jobs, workflows.pipeline_placeholder),
-        "aws_sfn_state_machine": ("definition", workflows.state_machine_jobs, workflows.state_machine_placeholder),
-    }[entity_type]
-    definition = setting(conf, attribute)
+    definition = setting(conf, _WORKFLOWS[entity_type][0])
     if isinstance(definition, str):
-        try:
-            definition = loads(definition)
-        except (ValueError, RecursionError):
-            return None
+        return _written_workflow_jobs(entity_type, definition)
+    return _workflow_jobs(entity_type, definition)
+
+
+# Six mirrors judge each workflow's jobs: its definition text is parsed once, not six times.
+# Keyed by the text itself, so a changed definition is never judged on an old parse. Callers
+# only read what it returns.
+@functools.lru_cache(maxsize=32)
+def _written_workflow_jobs(entity_type: str, text: str) -> list[dict[str, Value]] | None:
+    try:
+        definition = loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return _workflow_jobs(entity_type, definition)
+
+
+def _workflow_jobs(entity_type: str, definition: Any) -> list[dict[str, Value]] | None:
+    _, jobs_of, placeholder = _WORKFLOWS[entity_type]
     jobs = jobs_of(definition)
     if not jobs:
         return None if jobs is None else []
@@ -128,29 +145,11 @@ def job_settings_of(entity_type: str, conf: Mapping[str, Any]) -> list[dict[str,
         return None
 
 
-class _LastJobs:
-    """The jobs of the last conf read. Checkov runs every check on one resource's conf in turn,
-    and six mirrors judge the same jobs: so a pipeline definition is parsed once, not six times.
-    The conf itself is held, so its identity cannot pass to a new object; one tuple, so a reader
-    never sees one conf's jobs under another."""
-
-    last: tuple[Mapping[str, Any], str, list[dict[str, Value]] | None] | None = None
-
-    def of(self, entity_type: str, conf: Mapping[str, Any]) -> list[dict[str, Value]] | None:
-        last = self.last
-        if last is None or last[0] is not conf or last[1] != entity_type:
-            last = self.last = (conf, entity_type, job_settings_of(entity_type, conf))
-        return last[2]
-
-
-_last_jobs = _LastJobs()
-
-
 def all_jobs(
     entity_type: str, conf: Mapping[str, Any], compliant: Callable[[dict[str, Value]], bool | None]
 ) -> bool | None:
     """Fails when any job fails, unknown when any is unknown (and none fails), passes otherwise."""
-    settings = _last_jobs.of(entity_type, conf)
+    settings = job_settings_of(entity_type, conf)
     if settings is None:
         return None
     verdicts = [compliant(job) for job in settings]

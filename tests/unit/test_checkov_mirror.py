@@ -54,7 +54,7 @@ def _pipeline(isolated: bool) -> dict[str, Any]:
     return {"name": ["p"], "pipeline_definition": [json.dumps({"Version": "2020-12-01", "Steps": [step]})]}
 
 
-def test_the_job_mirrors_read_one_resource_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_job_mirrors_parse_a_definition_once(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = []
 
     def counting_loads(text: str) -> Any:
@@ -62,13 +62,19 @@ def test_the_job_mirrors_read_one_resource_once(monkeypatch: pytest.MonkeyPatch)
         return json.loads(text)
 
     monkeypatch.setattr(checkov_mirror, "loads", counting_loads)
+    checkov_mirror._written_workflow_jobs.cache_clear()
 
     def verdicts(conf: dict[str, Any]) -> list[CheckResult]:
         return [mirror.scan_entity_conf(conf, "aws_sagemaker_pipeline") for mirror in JOB_MIRRORS]
 
     isolated, open_ = verdicts(_pipeline(isolated=True)), verdicts(_pipeline(isolated=False))
-    assert len(parsed) == 2  # once per resource, not once per mirror
+    assert len(parsed) == 2  # once per definition, not once per mirror
     # The second resource is judged on its own definition, not the first one's.
     assert isolated[1] == CheckResult.PASSED
     assert open_[1] == CheckResult.FAILED
     assert isolated[:1] + isolated[2:] == open_[:1] + open_[2:]
+    # A conf changed in place is judged on what it says now.
+    conf = _pipeline(isolated=True)
+    assert verdicts(conf)[1] == CheckResult.PASSED
+    conf["pipeline_definition"] = _pipeline(isolated=False)["pipeline_definition"]
+    assert verdicts(conf)[1] == CheckResult.FAILED

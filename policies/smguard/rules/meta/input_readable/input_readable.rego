@@ -32,7 +32,7 @@ deny contains finding if {
 	not _document
 	message := concat("", [
 		"the input is not an smguard document (schema_version ", format_int(schema_version, 10),
-		" with resources and errors); convert it with `smguard convert` first",
+		" with lists of resources and errors); convert it with `smguard convert` first",
 	])
 	finding := result.error(rego.metadata.chain(), {"resource": "(input)", "location": "", "message": message})
 }
@@ -55,12 +55,11 @@ _by_id := group.by_key([[[kind, resource.meta.location, resource.meta.id], resou
 	some resource in resources
 ])
 
+# Counted as they are iterated, so a kind that is not a list is no type error.
 _shared_ids if {
-	ids := {[kind, resource.meta.location, resource.meta.id] |
-		some kind, resources in input.resources
-		some resource in resources
-	}
-	count(ids) != sum([count(resources) | some resources in input.resources])
+	resources := [[kind, resource] | some kind, listed in input.resources; some resource in listed]
+	ids := {[kind, resource.meta.location, resource.meta.id] | some [kind, resource] in resources}
+	count(ids) != count(resources)
 }
 
 # METADATA
@@ -70,5 +69,8 @@ schema_version := 1
 _document if {
 	input.schema_version == schema_version
 	is_object(input.resources)
+	every listed in input.resources {
+		is_array(listed) # otherwise every rule would pass that kind
+	}
 	is_array(input.errors)
 }

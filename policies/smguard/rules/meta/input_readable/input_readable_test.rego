@@ -28,6 +28,8 @@ test_error_for_input_that_is_not_an_smguard_document if {
 	inputs.verdicts(rule.deny) == {["SM001", "(input)", "error"]} with input as plan
 	inputs.verdicts(rule.deny) == {["SM001", "(input)", "error"]} with input as {"schema_version": 1, "resource": {}}
 	inputs.verdicts(rule.deny) == {["SM001", "(input)", "error"]} with input as "plan"
+	not_listed := inputs.complete({"resources": {"training_jobs": 5}})
+	inputs.verdicts(rule.deny) == {["SM001", "(input)", "error"]} with input as not_listed
 }
 
 unreadable := inputs.complete({"errors": [{"resource": "r", "location": "p.json", "message": "bad"}]})
