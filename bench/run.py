@@ -8,6 +8,7 @@ something on a noisy 2-core machine. Results are printed and written to bench/re
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import itertools
 import json
@@ -59,10 +60,8 @@ def _tree_rss_kb(pid: int) -> int:
             continue
         total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
         for thread in Path(f"/proc/{current}/task").glob("*"):  # children are listed per thread
-            try:
+            with contextlib.suppress(OSError):  # ended meanwhile, or a kernel that lists no children
                 stack += [int(child) for child in (thread / "children").read_text().split()]
-            except OSError:  # ended meanwhile, or a kernel that does not list children
-                pass
     return total
 
 
