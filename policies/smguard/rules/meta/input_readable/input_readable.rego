@@ -4,8 +4,9 @@
 #   A resource whose configuration could not be read (a malformed attribute, a policy that does
 #   not parse, an API call that failed) cannot be judged. It is reported as an error so that it
 #   is never mistaken for a compliant resource. So is an input that is not an smguard document at
-#   all (a raw plan sent to OPA or conftest, a misspelt key), which every rule would pass, and two
-#   different resources of one kind under one ID in one input, which no join could tell apart.
+#   all (a raw plan sent to OPA or conftest, a misspelt key), which every rule would pass; a
+#   resource without an ID, which no finding could name; and two different resources of one kind
+#   under one ID in one input, which no join could tell apart.
 # schemas:
 #   - input: schema.input
 # custom:
@@ -50,7 +51,17 @@ deny contains finding if {
 	finding := result.error(rego.metadata.chain(), {"resource": id, "location": location, "message": message})
 }
 
-_by_id := group.by_key([[[kind, resource.meta.location, resource.meta.id], resource] |
+# A resource without an ID would be judged by no rule, since every finding names one.
+deny contains finding if {
+	_shared_ids # also when a resource has no ID
+	some kind, listed in input.resources
+	some i, resource in listed
+	not _identified(resource)
+	message := sprintf("%s[%d] has no meta.id, so no rule can judge it", [kind, i])
+	finding := result.error(rego.metadata.chain(), {"resource": "(input)", "location": "", "message": message})
+}
+
+_by_id := group.by_key([[_key(kind, resource), resource] |
 	some kind, resources in input.resources
 	some resource in resources
 ])
@@ -58,9 +69,13 @@ _by_id := group.by_key([[[kind, resource.meta.location, resource.meta.id], resou
 # Counted as they are iterated, so a kind that is not a list is no type error.
 _shared_ids if {
 	resources := [[kind, resource] | some kind, listed in input.resources; some resource in listed]
-	ids := {[kind, resource.meta.location, resource.meta.id] | some [kind, resource] in resources}
+	ids := {_key(kind, resource) | some [kind, resource] in resources}
 	count(ids) != count(resources)
 }
+
+_key(kind, resource) := [kind, object.get(resource.meta, "location", ""), resource.meta.id] if _identified(resource)
+
+_identified(resource) if is_string(resource.meta.id)
 
 # METADATA
 # description: smguard.model.SCHEMA_VERSION; tests/meta checks the two agree.

@@ -46,3 +46,21 @@ test_identical_copies_are_one_resource if {
 	doc := inputs.complete({"resources": {"notebook_instances": [inputs.hardened_notebook, inputs.hardened_notebook]}})
 	count(rule.deny) == 0 with input as doc
 }
+
+test_a_resource_without_an_id_is_an_error if {
+	nameless := json.remove(inputs.hardened_notebook, ["meta/id"])
+	doc := inputs.complete({"resources": {"notebook_instances": [inputs.hardened_notebook, nameless, "nb"]}})
+	messages := {finding.message | some finding in rule.deny} with input as doc
+	messages == {
+		"notebook_instances[1] has no meta.id, so no rule can judge it",
+		"notebook_instances[2] has no meta.id, so no rule can judge it",
+	}
+}
+
+test_shared_ids_without_a_location_are_found if {
+	unplaced := json.remove(inputs.hardened_notebook, ["meta/location"])
+	other := object.union(unplaced, {"root_access": true})
+	doc := inputs.complete({"resources": {"notebook_instances": [unplaced, other]}})
+	some finding in rule.deny with input as doc
+	[finding.resource, finding.location, finding.status] == ["nb", "", "error"]
+}
