@@ -57,10 +57,6 @@ class _Region:
         for page in self.calls.get(api, []):
             yield from (item for item in page.get(key, []) if isinstance(item, Mapping))
 
-    def described(self, api: str) -> Iterator[Mapping[str, Any]]:
-        responses = self.calls.get(api, {})
-        yield from (r for r in responses.values() if isinstance(r, Mapping))
-
     def network(self, subnets: Value) -> tuple[Value, str | None, Value]:
         """(vpc_id, vpc_key, default_network) of one subnet ID or a list of them."""
         if not subnets.known:
@@ -114,13 +110,17 @@ def _error(document: Document, resource: str, location: str, message: str) -> No
     document["errors"].append({"resource": resource, "location": location, "message": message})
 
 
-def _arn(document: Document, response: Mapping[str, Any], key: str, location: str) -> str | None:
-    """The resource's ARN, its ID everywhere; a response without one is an error, not "None"."""
-    arn = response.get(key)
-    if isinstance(arn, str) and arn:
-        return arn
-    _error(document, f"{location}:{key}", location, f"a response has no {key}")
-    return None
+def _described(region: _Region, document: Document, api: str, arn_key: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each response of ``api`` with its ARN, the resource's ID everywhere; a response without
+    one is an error, not a resource named "None"."""
+    for response in region.calls.get(api, {}).values():
+        if not isinstance(response, Mapping):
+            continue
+        arn = response.get(arn_key)
+        if isinstance(arn, str) and arn:
+            yield arn, response
+        else:
+            _error(document, f"{region.location}:{arn_key}", region.location, f"a response has no {arn_key}")
 
 
 def _shaped(document: Document, arn: str, location: str, read: Callable[..., _T], *args: Any) -> _T | None:
@@ -150,10 +150,7 @@ def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Docu
 
 def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
     loc = region.location
-    for response in region.described("sagemaker.DescribeNotebookInstance"):
-        arn = _arn(document, response, "NotebookInstanceArn", loc)
-        if arn is None:
-            continue
+    for arn, response in _described(region, document, "sagemaker.DescribeNotebookInstance", "NotebookInstanceArn"):
         values = _shaped(document, arn, loc, notebook_settings, Reader(response, no_placeholder), "SecurityGroups")
         if values is None:
             continue
@@ -167,10 +164,7 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
             }  # fmt: skip
         )
     for api, kind, arn_key in _JOBS:
-        for response in region.described(api):
-            arn = _arn(document, response, arn_key, loc)
-            if arn is None:
-                continue
+        for arn, response in _described(region, document, api, arn_key):
             settings = _shaped(document, arn, loc, job_settings, kind, response, no_placeholder)
             if settings is None:
                 continue
@@ -186,10 +180,7 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
                         "vpc_key": vpc_key,
                     }  # fmt: skip
                 )
-    for response in region.described("sagemaker.DescribeDomain"):
-        arn = _arn(document, response, "DomainArn", loc)
-        if arn is None:
-            continue
+    for arn, response in _described(region, document, "sagemaker.DescribeDomain", "DomainArn"):
         values = _shaped(document, arn, loc, domain_settings, Reader(response, no_placeholder))
         if values is None:
             continue
@@ -201,20 +192,14 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
 def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
     loc = region.location
     models_by_name, configs_by_name = {}, {}
-    for response in region.described("sagemaker.DescribeModel"):
-        arn = _arn(document, response, "ModelArn", loc)
-        if arn is None:
-            continue
+    for arn, response in _described(region, document, "sagemaker.DescribeModel", "ModelArn"):
         values = _shaped(document, arn, loc, model_settings, Reader(response, no_placeholder))
         if values is None:
             continue
         _, vpc_key, _ = region.network(values["subnets"])
         models_by_name[response.get("ModelName")] = arn
         lists["models"].append({"meta": meta(arn, "DescribeModel", loc, values), **plain(values), "vpc_key": vpc_key})
-    for response in region.described("sagemaker.DescribeEndpointConfig"):
-        arn = _arn(document, response, "EndpointConfigArn", loc)
-        if arn is None:
-            continue
+    for arn, response in _described(region, document, "sagemaker.DescribeEndpointConfig", "EndpointConfigArn"):
         values = _shaped(document, arn, loc, endpoint_config_settings, Reader(response, no_placeholder))
         if values is None:
             continue
@@ -222,10 +207,7 @@ def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Doc
             variant["model"] = models_by_name.get(variant["model_name"])
         configs_by_name[response.get("EndpointConfigName")] = arn
         lists["endpoint_configs"].append({"meta": meta(arn, "DescribeEndpointConfig", loc, values), **plain(values)})
-    for response in region.described("sagemaker.DescribeEndpoint"):
-        arn = _arn(document, response, "EndpointArn", loc)
-        if arn is None:
-            continue
+    for arn, response in _described(region, document, "sagemaker.DescribeEndpoint", "EndpointArn"):
         reader = Reader(response, no_placeholder)
         values = {"name": reader.string("EndpointName"), "endpoint_config_name": reader.string("EndpointConfigName")}
         config = configs_by_name.get(values["endpoint_config_name"].value)
