@@ -78,11 +78,7 @@ _verdict(chain, [location, vpc_key], workloads, missing) := result.fail(
 	]),
 ) if {
 	_complete([location, vpc_key], missing)
-}
-
-_verdict(chain, key, _, missing) := result.unknown(chain, _subject(key[0], key[1]), "vpc_endpoints") if {
-	not _complete(key, missing)
-}
+} else := result.unknown(chain, _subject(location, vpc_key), "vpc_endpoints")
 
 _complete(key, missing) if {
 	group.only(_vpcs, key).endpoints_known # a key two VPCs share decides nothing
