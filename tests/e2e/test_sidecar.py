@@ -132,6 +132,22 @@ def test_request_body_is_capped(sidecar: str) -> None:
     assert response.status_code in (400, 413)
 
 
+def test_only_answers_as_large_as_a_scan_are_compressed(sidecar: str) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}", "Accept-Encoding": "gzip"}
+    job = convert_request("CreateTrainingJob", {"TrainingJobName": "t", "RoleArn": "r"})
+    answers = {}
+    for jobs in (1, 300):
+        document = {**job, "resources": {**job["resources"], "training_jobs": [
+            {**job["resources"]["training_jobs"][0], "meta": {**job["resources"]["training_jobs"][0]["meta"],
+                                                              "id": f"job-{i}"}} for i in range(jobs)]}}  # fmt: skip
+        response = requests.post(f"{sidecar}{FINDINGS}", json={"input": document}, headers=auth, timeout=30)
+        assert len(response.json()["result"]) == 5 * jobs  # the requests fail five rules per job
+        answers[jobs] = (len(response.content), response.headers.get("Content-Encoding"))
+    assert answers[1][0] > 1024  # above OPA's own threshold, which would have compressed it
+    assert answers[1][1] is None
+    assert answers[300][1] == "gzip"
+
+
 def test_undefined_decision_is_an_error_not_a_clean_result(tmp_path: Path) -> None:
     # A server without the smguard bundle answers {} for the findings: never read as "no findings".
     port = _free_port()
