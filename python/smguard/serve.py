@@ -9,6 +9,7 @@ passed on for a clean shutdown.
 from __future__ import annotations
 
 import ipaddress
+import os
 import signal
 import subprocess
 import sys
@@ -65,6 +66,13 @@ def opa_command(options: ServeOptions, bundle: Path) -> list[str]:
     return command
 
 
+def opa_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """OPA's environment. At Go's default pace the collector ran so often on the sidecar's small
+    heap that it doubled the slowest 1% of decisions; four times the live heap between collections
+    costs about 20 MB. A GOGC the user set is kept."""
+    return {"GOGC": "400", **environ}
+
+
 def check_options(options: ServeOptions) -> None:
     if options.bundle is None and not options.token:
         raise InputError("serve needs a token (--token-file FILE or --token T): every decision request must carry it")
@@ -95,7 +103,7 @@ def serve(options: ServeOptions, *, policies: Path) -> int:
         if bundle is None:
             bundle = Path(tmp) / "sidecar.tar.gz"
             build_bundle(bundle, policies=policies, config=options.config, token=options.token)
-        process = subprocess.Popen(opa_command(options, bundle))
+        process = subprocess.Popen(opa_command(options, bundle), env=opa_environment(os.environ))
 
         def forward(signum: int, _frame: FrameType | None) -> None:
             process.send_signal(signum)

@@ -148,6 +148,13 @@ def test_only_answers_as_large_as_a_scan_are_compressed(sidecar: str) -> None:
     assert answers[300][1] == "gzip"
 
 
+def test_opa_collects_garbage_less_often_unless_told_otherwise() -> None:
+    from smguard.serve import opa_environment
+
+    assert opa_environment({"PATH": "/bin"}) == {"PATH": "/bin", "GOGC": "400"}
+    assert opa_environment({"GOGC": "50"}) == {"GOGC": "50"}
+
+
 def test_undefined_decision_is_an_error_not_a_clean_result(tmp_path: Path) -> None:
     # A server without the smguard bundle answers {} for the findings: never read as "no findings".
     port = _free_port()
