@@ -22,7 +22,8 @@ findings := _found if {
 # By reference, so only each package's deny is evaluated, not its helper rules as well.
 _found contains finding if {
 	some area, slug
-	some finding in data.smguard.rules[area][slug].deny
+	deny := data.smguard.rules[area][slug].deny
+	some finding in deny
 }
 
 # Error findings (input that could not be read) cannot be switched off or waived.

@@ -43,9 +43,8 @@ verdict(chain, policy, action) := result.unknown(chain, policy, "statements") if
 
 _grants(policy, action) := {_name(i, statement) |
 	some i, statement in policy.statements
-	statement.effect == "Allow"
+	_granting(statement, action)
 	not _uncertain(statement)
-	iam.covers(statement, action)
 	not iam.network_restricted_allow(statement)
 }
 
