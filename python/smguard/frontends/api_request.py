@@ -25,9 +25,9 @@ from smguard.frontends.value import UNKNOWN, Value, meta, plain
 from smguard.model import Document, JobKind, empty_document
 
 
-def _notebook(reader: Reader) -> tuple[str, dict[str, Any]]:
+def _notebook(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
     values = {**notebook_settings(reader), "vpc_id": UNKNOWN, "default_network": UNKNOWN}
-    return "notebook_instances", {**_resource(values, "CreateNotebookInstance"), "vpc_key": None}
+    return "notebook_instances", {**_resource(values, operation), "vpc_key": None}
 
 
 # An update changes only the fields it names (of those smguard judges, these: attribute ->
@@ -50,35 +50,35 @@ def _updated(operation: str, reader: Reader, values: dict[str, Value]) -> dict[s
     }
 
 
-def _notebook_update(reader: Reader) -> tuple[str, dict[str, Any]]:
-    values = _updated("UpdateNotebookInstance", reader, notebook_settings(reader))
+def _notebook_update(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
+    values = _updated(operation, reader, notebook_settings(reader))
     values |= {"vpc_id": UNKNOWN, "default_network": UNKNOWN}
-    return "notebook_instances", {**_resource(values, "UpdateNotebookInstance"), "vpc_key": None}
+    return "notebook_instances", {**_resource(values, operation), "vpc_key": None}
 
 
-def _training_job_update(reader: Reader) -> tuple[str, dict[str, Any]]:
+def _training_job_update(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
     [(_, settings)] = job_settings("training", reader.request, no_placeholder)
-    values = _updated("UpdateTrainingJob", reader, {"name": reader.string("TrainingJobName"), **settings})
-    return "training_jobs", {**_resource(values, "UpdateTrainingJob"), "kind": "training", "vpc_key": None}
+    values = _updated(operation, reader, {"name": reader.string("TrainingJobName"), **settings})
+    return "training_jobs", {**_resource(values, operation), "kind": "training", "vpc_key": None}
 
 
-def _domain_update(reader: Reader) -> tuple[str, dict[str, Any]]:
-    values = _updated("UpdateDomain", reader, {**domain_settings(reader), "name": reader.string("DomainId")})
-    return "domains", {**_resource(values, "UpdateDomain"), "vpc_key": None}
+def _domain_update(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
+    values = _updated(operation, reader, {**domain_settings(reader), "name": reader.string("DomainId")})
+    return "domains", {**_resource(values, operation), "vpc_key": None}
 
 
-def _model(reader: Reader) -> tuple[str, dict[str, Any]]:
-    return "models", {**_resource(model_settings(reader), "CreateModel"), "vpc_key": None}
+def _model(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
+    return "models", {**_resource(model_settings(reader), operation), "vpc_key": None}
 
 
-def _endpoint_config(reader: Reader) -> tuple[str, dict[str, Any]]:
-    return "endpoint_configs", _resource(endpoint_config_settings(reader), "CreateEndpointConfig")
+def _endpoint_config(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
+    return "endpoint_configs", _resource(endpoint_config_settings(reader), operation)
 
 
-def _domain(reader: Reader) -> tuple[str, dict[str, Any]]:
+def _domain(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
     values = domain_settings(reader)
     vpc = values["vpc_id"]
-    return "domains", {**_resource(values, "CreateDomain"), "vpc_key": vpc.value if vpc.known else None}
+    return "domains", {**_resource(values, operation), "vpc_key": vpc.value if vpc.known else None}
 
 
 def _resource(values: dict[str, Value], operation: str) -> dict[str, Any]:
@@ -89,7 +89,7 @@ def _resource(values: dict[str, Value], operation: str) -> dict[str, Any]:
     }
 
 
-_RESOURCES: dict[str, Callable[[Reader], tuple[str, dict[str, Any]]]] = {
+_RESOURCES: dict[str, Callable[[Reader, str], tuple[str, dict[str, Any]]]] = {
     "CreateNotebookInstance": _notebook,
     "UpdateNotebookInstance": _notebook_update,
     "CreateModel": _model,
@@ -114,7 +114,7 @@ def convert_request(operation: str, params: Mapping[str, Any]) -> Document:
     reader = Reader(params, no_placeholder)
     try:
         if operation in _RESOURCES:
-            kind, resource = _RESOURCES[operation](reader)
+            kind, resource = _RESOURCES[operation](reader, operation)
             lists[kind].append(resource)
         elif operation in _JOBS:
             job_kind, name_key = _JOBS[operation]
