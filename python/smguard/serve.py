@@ -26,9 +26,9 @@ from smguard.errors import InputError
 
 DEFAULT_ADDR = "127.0.0.1:8181"
 DEFAULT_MAX_BODY = 8 * 1024 * 1024  # bytes; OPA's own default is 256 MB
-# OPA gzips every answer over 1 KB at level 9 for clients that accept it (most do). An admission
-# answer is a few findings crossing loopback: compressing it cost 6% of the request's time and
-# saved nothing. Only answers as large as a whole scan's are worth compressing.
+# OPA gzips answers of 1 KB or more at level 9 for clients that accept it (most do). An admission
+# answer is a few findings crossing loopback: compressing it costs time and saves nothing. Only
+# answers as large as a whole scan's are worth it.
 COMPRESS_ABOVE = 64 * 1024  # bytes
 
 
@@ -67,9 +67,8 @@ def opa_command(options: ServeOptions, bundle: Path) -> list[str]:
 
 
 def opa_environment(environ: Mapping[str, str]) -> dict[str, str]:
-    """OPA's environment. At Go's default pace the collector ran so often on the sidecar's small
-    heap that it doubled the slowest 1% of decisions; four times the live heap between collections
-    costs about 20 MB. A GOGC the user set is kept."""
+    """OPA's environment. At Go's default pace the collector, on the sidecar's small heap, made the
+    slowest decisions about twice as slow (README, "Performance"). A GOGC the user set is kept."""
     return {"GOGC": "400", **environ}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -132,27 +133,31 @@ def test_request_body_is_capped(sidecar: str) -> None:
     assert response.status_code in (400, 413)
 
 
-def test_only_answers_as_large_as_a_scan_are_compressed(sidecar: str) -> None:
+def test_only_answers_of_64_kib_or_more_are_compressed(sidecar: str) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}", "Accept-Encoding": "gzip"}
     job = convert_request("CreateTrainingJob", {"TrainingJobName": "t", "RoleArn": "r"})
+    [failing] = job["resources"]["training_jobs"]
     answers = {}
-    for jobs in (1, 300):
-        document = {**job, "resources": {**job["resources"], "training_jobs": [
-            {**job["resources"]["training_jobs"][0], "meta": {**job["resources"]["training_jobs"][0]["meta"],
-                                                              "id": f"job-{i}"}} for i in range(jobs)]}}  # fmt: skip
+    for jobs in (1, 46, 50):  # about 1.4, 63 and 68 KB of findings
+        listed = [{**failing, "meta": {**failing["meta"], "id": f"job-{i}"}} for i in range(jobs)]
+        document = {**job, "resources": {**job["resources"], "training_jobs": listed}}
         response = requests.post(f"{sidecar}{FINDINGS}", json={"input": document}, headers=auth, timeout=30)
-        assert len(response.json()["result"]) == 5 * jobs  # the requests fail five rules per job
+        assert len(response.json()["result"]) == 5 * jobs  # each job fails five rules
         answers[jobs] = (len(response.content), response.headers.get("Content-Encoding"))
-    assert answers[1][0] > 1024  # above OPA's own threshold, which would have compressed it
-    assert answers[1][1] is None
-    assert answers[300][1] == "gzip"
+    assert 1024 < answers[1][0] < answers[46][0] < 64 * 1024 <= answers[50][0]  # OPA's own threshold is 1 KB
+    assert [answers[jobs][1] for jobs in (1, 46, 50)] == [None, None, "gzip"]
 
 
-def test_opa_collects_garbage_less_often_unless_told_otherwise() -> None:
-    from smguard.serve import opa_environment
-
-    assert opa_environment({"PATH": "/bin"}) == {"PATH": "/bin", "GOGC": "400"}
-    assert opa_environment({"GOGC": "50"}) == {"GOGC": "50"}
+def test_the_sidecars_opa_collects_garbage_at_gogc_400(tmp_path: Path) -> None:
+    token = tmp_path / "token"
+    token.write_text(TOKEN)
+    process, _ = _start("--token-file", token)
+    try:
+        [opa] = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        environment = Path(f"/proc/{opa}/environ").read_bytes().split(b"\0")
+        assert f"GOGC={os.environ.get('GOGC', '400')}".encode() in environment
+    finally:
+        _stop(process)
 
 
 def test_undefined_decision_is_an_error_not_a_clean_result(tmp_path: Path) -> None:
