@@ -16,7 +16,6 @@ from smguard import __version__, catalog, checkov_checks
 from smguard.bundle import Signing, build_bundle
 from smguard.config import DEFAULT_NAME, parse_config
 from smguard.engine.opa_eval import evaluate
-from smguard.engine.opa_server import evaluate_remote
 from smguard.errors import InputError
 from smguard.findings import FAILING
 from smguard.frontends.conversion import Conversion
@@ -215,6 +214,9 @@ def _scan(args: argparse.Namespace) -> int:
     document = convert(_collect(args), "aws").document if args.aws else _load(args.paths)
     with collector_paused():  # a large plan's findings and report are as many objects as the plan
         if args.opa_url:
+            # Its HTTP client (opa-python-client, aiohttp) takes longer to import than a small scan.
+            from smguard.engine.opa_server import evaluate_remote
+
             token = args.opa_token or os.environ.get("SMGUARD_OPA_TOKEN")
             findings = evaluate_remote(document, args.opa_url, token=token)
         else:

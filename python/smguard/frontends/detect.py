@@ -6,15 +6,16 @@ import json
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any, cast
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, cast
 
 from smguard.errors import InputError
 from smguard.frontends.aws_snapshot import convert_snapshot, is_snapshot
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform import convert_plan
 from smguard.model import SCHEMA_VERSION, Document
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 def convert(value: Any, name: str) -> Conversion:
@@ -32,6 +33,8 @@ def _canonical(value: Mapping[str, Any], name: str) -> Document:
             f"{name}: smguard document schema_version {value['schema_version']!r} is not {SCHEMA_VERSION}; "
             "convert the source again with this version"
         )
+    import jsonschema  # a third of the CLI's start-up, and only canonical documents need it
+
     error = jsonschema.exceptions.best_match(_validator().iter_errors(value))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
@@ -41,5 +44,7 @@ def _canonical(value: Mapping[str, Any], name: str) -> Document:
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema
+
     schema = json.loads(resources.files("smguard").joinpath("schemas/input.json").read_text())
     return jsonschema.Draft202012Validator(schema)
