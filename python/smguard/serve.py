@@ -29,7 +29,7 @@ DEFAULT_MAX_BODY = 8 * 1024 * 1024  # bytes; OPA's own default is 256 MB
 # OPA gzips answers of 1 KB or more at level 9 for clients that accept it (most do). An admission
 # answer is a few findings crossing loopback: compressing it costs time and saves nothing. Only
 # answers as large as a whole scan's are worth it.
-COMPRESS_ABOVE = 64 * 1024  # bytes
+COMPRESS_FROM = 64 * 1024  # bytes
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def opa_command(options: ServeOptions, bundle: Path) -> list[str]:
         "--authentication=token", "--authorization=basic", "--skip-version-check",
         "--set", f"server.decoding.max_length={options.max_body_bytes}",
         "--set", f"server.decoding.gzip.max_length={options.max_body_bytes}",
-        "--set", f"server.encoding.gzip.min_length={COMPRESS_ABOVE}",
+        "--set", f"server.encoding.gzip.min_length={COMPRESS_FROM}",
         "--set", "decision_logs.console=true",
     ]  # fmt: skip
     if options.tls_cert or options.tls_key:
