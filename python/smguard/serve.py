@@ -68,7 +68,7 @@ def opa_command(options: ServeOptions, bundle: Path) -> list[str]:
 
 def opa_environment(environ: Mapping[str, str]) -> dict[str, str]:
     """OPA's environment. At Go's default pace the collector, on the sidecar's small heap, made the
-    slowest decisions about twice as slow (README, "Performance"). A GOGC the user set is kept."""
+    slowest decisions about 1.5x slower (README, "Performance"). A GOGC the user set is kept."""
     return {"GOGC": "400", **environ}
 
 
