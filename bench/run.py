@@ -232,8 +232,8 @@ def _decision(url: str, document: Any) -> list[Any]:
     return result
 
 
-# One admission request failing five rules (the costliest: every finding is built and passed
-# through waivers), and one that passes them all.
+# One admission request failing five rules (the costliest: every finding is built and logged),
+# and one that passes them all.
 _KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 REQUESTS = {
     "failing": {"TrainingJobName": "t", "RoleArn": "r"},
