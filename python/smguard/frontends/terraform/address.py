@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,9 @@ IGNORED_REFERENCES = frozenset({"each", "count", "path", "terraform", "self"})
 _NOT_RESOURCES = frozenset({"var", "local", "module"}) | IGNORED_REFERENCES
 
 
+# Both are asked about the same few strings again and again: every resource of a module
+# instance shares its address, and references repeat in every instance of a module.
+@functools.lru_cache(maxsize=4096)
 def module_names(module_address: str) -> tuple[str, ...]:
     """``module.a["x"].module.b[0]`` -> ``("a", "b")``: the configuration path, without instance keys."""
     return tuple(_MODULE_STEP.findall(module_address))
@@ -25,6 +29,7 @@ class ResourceRef:
     index: int | str | None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_reference(reference: str) -> ResourceRef | None:
     """The resource a configuration reference points at, or None for variables, locals, modules…"""
     match = _RESOURCE_REF.match(reference)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smguard.errors import OneLineError, printable
 from smguard.frontends.terraform.address import IGNORED_REFERENCES, ResourceRef, module_names, parse_reference
 from smguard.frontends.terraform.values import PlanResource
+
+if TYPE_CHECKING:
+    from smguard.frontends.terraform.network import Network
 
 ConfigKey = tuple[tuple[str, ...], str]
 
@@ -30,6 +33,8 @@ class PlanIndex:
     _by_known_id: dict[tuple[str, str], PlanResource] = field(default_factory=dict)
     _referrers: dict[tuple[str, str], dict[str, list[PlanResource]]] = field(default_factory=dict)
     _by_name: dict[str, dict[str, list[PlanResource]]] = field(default_factory=dict)
+    subnet_networks: dict[str, Network] = field(default_factory=dict)
+    """Each subnet's network by its address, worked out once: many resources share one subnet."""
 
     def add(self, resource: PlanResource) -> None:
         self.resources.append(resource)

@@ -115,6 +115,13 @@ def vpc_network(resource: PlanResource, index: PlanIndex, attribute: str = "vpc_
 
 def subnet_network(subnet: PlanResource, index: PlanIndex) -> Network:
     """The network of a subnet resource."""
+    network = index.subnet_networks.get(subnet.address)
+    if network is None:
+        network = index.subnet_networks[subnet.address] = _subnet_network(subnet, index)
+    return network
+
+
+def _subnet_network(subnet: PlanResource, index: PlanIndex) -> Network:
     network = vpc_network(subnet, index)
     if subnet.type == "aws_default_subnet" or (subnet.mode == "data" and subnet.after.get("default_for_az") is True):
         return Network(network.vpc_id, network.vpc_key, TRUE)

@@ -115,15 +115,15 @@ def _walk(node: Any, path: Path) -> Any:
 
 def _marked(tree: Any, path: Path) -> bool:
     """True when ``tree`` (after_unknown / after_sensitive) marks the path, a block above or within it."""
+    if not tree:  # most resources have nothing sensitive
+        return False
     node = tree
     for key in path:
         if node is True:
             return True
         node = _step(node, key)
-    if node is True:
-        return True
-    if type(node) is not dict and type(node) is not list:
-        return False
+        if node is _MISSING:
+            return False
     stack: list[Any] = [node]
     while stack:  # iterative: plans can nest deeper than Python's recursion limit
         item = stack.pop()
