@@ -25,6 +25,7 @@ test_settings_that_change_nothing_change_nothing if {
 	plain := main.findings with input as defaults_notebook
 	count(plain) == 6
 	configs := [
+		{"rules": {"disable": []}, "waivers": []},
 		{"rules": {"disable": ["SM999"]}},
 		{"waivers": [waiver("SM999", "*", "2030-01-01")]},
 		{"waivers": [waiver("SM101", "other.*", "2030-01-01")]},

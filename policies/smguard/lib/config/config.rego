@@ -48,3 +48,12 @@ default _config := {}
 _config := data.smguard.config
 
 _setting(path) := object.get(_config, path, [])
+
+# METADATA
+# scope: document
+# description: |
+#   True when the config disables rules or has waivers. An empty list counts too: this only
+#   decides whether findings are checked against the settings, never what they say.
+changes_findings if _config.rules.disable
+
+changes_findings if _config.waivers

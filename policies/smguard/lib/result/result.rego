@@ -14,7 +14,8 @@ import data.smguard.lib.value
 #   fail when it is known and not compliant, undefined (no finding) otherwise.
 decide(chain, resource, attribute, compliant, message) := unknown(chain, resource, attribute) if {
 	value.unknown(resource, attribute)
-} else := fail(chain, resource, attribute, message) if {
+} else := _finding(chain, resource.meta, attribute, message, "fail") if {
+	# Not through fail: one function call less is about 7 µs per finding (opa bench).
 	compliant == false
 }
 
@@ -37,8 +38,8 @@ unknown(chain, resource, attribute) := _finding(
 #   fail when it is known not to be set, undefined (no finding) when it is set.
 require(chain, resource, attribute, message) := unknown(chain, resource, attribute) if {
 	value.undecided(resource, attribute)
-} else := fail(chain, resource, attribute, message) if {
-	not value.present(resource, attribute)
+} else := _finding(chain, resource.meta, attribute, message, "fail") if {
+	not value.present(resource, attribute) # not through fail, as in decide
 }
 
 # METADATA

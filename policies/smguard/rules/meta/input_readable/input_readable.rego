@@ -84,8 +84,8 @@ schema_version := 1
 _document if {
 	input.schema_version == schema_version
 	is_object(input.resources)
-	every listed in input.resources {
-		is_array(listed) # otherwise every rule would pass that kind
-	}
+
+	# Every kind a list, or every rule would pass that kind. Counted: `every` costs more steps.
+	count(input.resources) == count([1 | some listed in input.resources; is_array(listed)])
 	is_array(input.errors)
 }
