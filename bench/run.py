@@ -206,14 +206,14 @@ def _serve(args: list[str]) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def _latencies(
-    targets: dict[str, str], documents: dict[str, Any], requests_count: int
+    targets: dict[str, str], documents: dict[str, Any], requests_count: int, pairs: list[tuple[str, str]]
 ) -> dict[tuple[str, str], list[float]]:
-    """Seconds per request for each (server, document), taken in turns so that a slower spell of
-    the machine falls on every server alike."""
+    """Seconds per request for each (server, document) pair, taken in turns so that a slower spell
+    of the machine falls on every server alike."""
     session = requests.Session()
     headers = {"Authorization": f"Bearer {TOKEN}"}
     bodies = {name: json.dumps({"input": document}) for name, document in documents.items()}
-    times: dict[tuple[str, str], list[float]] = {(s, d): [] for s in targets for d in documents}
+    times: dict[tuple[str, str], list[float]] = {pair: [] for pair in pairs}
     for _ in range(requests_count):
         for (server, document), series in times.items():
             start = time.perf_counter()
@@ -222,6 +222,22 @@ def _latencies(
             if response.status_code != 200:
                 raise RuntimeError(response.text)
     return times
+
+
+def _inside_opa(url: str, document: Any, requests_count: int) -> dict[str, float]:
+    """Median microseconds OPA reports (``?metrics=true``) for evaluating and for the whole handler,
+    which leaves out HTTP, decision logging and the client."""
+    session = requests.Session()
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    body = json.dumps({"input": document})
+    metrics = [
+        session.post(f"{url}{DECISION}?metrics=true", data=body, headers=headers, timeout=5).json()["metrics"]
+        for _ in range(requests_count)
+    ]
+    return {
+        f"{name}_us": round(statistics.median(m[f"timer_{key}_ns"] for m in metrics) / 1e3, 1)
+        for name, key in (("eval", "rego_query_eval"), ("handler", "server_handler"))
+    }
 
 
 def _decision(url: str, document: Any) -> list[Any]:
@@ -249,21 +265,36 @@ REQUESTS = {
 }
 
 
+def _trivial_bundle(folder: Path, name: str, findings: list[Any]) -> Path:
+    """A bundle like smguard's (authz, log masks, token) whose policy answers ``findings`` at once."""
+    policies = folder / name
+    shutil.copytree(policies_dir(), policies, ignore=shutil.ignore_patterns("smguard", "*_test.rego"))
+    (policies / "trivial.rego").write_text(f"package smguard.main\n\nfindings := {json.dumps(findings)}\n")
+    bundle = folder / f"{name}.tar.gz"
+    build_bundle(bundle, policies=policies, token=TOKEN)
+    return bundle
+
+
 def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
     """smguard serve against the same hardened server (token authz, masked decision logs) serving
     a trivial policy, so the ratio is the cost of evaluating the rules; and against bare OPA.
+    For the failing request also against a trivial policy giving the same five findings, which
+    parts the cost of answering (response, decision log) from that of finding them.
     The top-level figures are for the failing request; ``compliant`` holds the same for the other."""
     bundle = folder / "sidecar.tar.gz"
     build_bundle(bundle, policies=policies_dir(), token=TOKEN)
-    trivial = folder / "trivial"
-    shutil.copytree(policies_dir(), trivial, ignore=shutil.ignore_patterns("smguard", "*_test.rego"))
-    (trivial / "trivial.rego").write_text("package smguard.main\n\nfindings := []\n")
-    trivial_bundle = folder / "trivial.tar.gz"
-    build_bundle(trivial_bundle, policies=trivial, token=TOKEN)
+    trivial_bundle = _trivial_bundle(folder, "trivial", [])
     documents = {name: convert_request("CreateTrainingJob", request) for name, request in REQUESTS.items()}
     serve = [PYTHON, "-m", "smguard", "serve", "--bundle"]
     servers = {
-        "bare OPA, trivial": [str(find_tool("opa")), "run", "--server", "--skip-version-check", str(trivial)],
+        "bare OPA, trivial": [
+            str(find_tool("opa")),
+            "run",
+            "--server",
+            "--skip-version-check",
+            "--bundle",
+            str(trivial_bundle),
+        ],
         "trivial": [*serve, str(trivial_bundle)],
         "smguard": [*serve, str(bundle)],
     }
@@ -272,12 +303,17 @@ def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
     try:
         for name, command in servers.items():
             processes[name], targets[name] = _serve(command)
-        for request, expected in (("failing", 5), ("compliant", 0)):  # the labels must be true
-            found = _decision(targets["smguard"], documents[request])
-            if len(found) != expected:
-                raise RuntimeError(f"the {request} request has {len(found)} findings, not {expected}")
-        _latencies(targets, documents, 100)  # warm up
-        times = _latencies(targets, documents, requests_count)
+        answers = {request: _decision(targets["smguard"], document) for request, document in documents.items()}
+        if [len(answers["failing"]), len(answers["compliant"])] != [5, 0]:  # the labels must be true
+            raise RuntimeError(f"findings of the failing and compliant requests: {answers}")
+        same = _trivial_bundle(folder, "same-answer", answers["failing"])
+        processes["trivial, same answer"], targets["trivial, same answer"] = _serve([*serve, str(same)])
+        if _decision(targets["trivial, same answer"], documents["failing"]) != answers["failing"]:
+            raise RuntimeError("the same-answer policy answers differently")
+        pairs = [(s, d) for s in servers for d in documents] + [("trivial, same answer", "failing")]
+        _latencies(targets, documents, 100, pairs)  # warm up
+        times = _latencies(targets, documents, requests_count, pairs)
+        inside = {(s, d): _inside_opa(targets[s], documents[d], 300) for s in ("trivial", "smguard") for d in documents}
     finally:
         for process in processes.values():
             process.terminate()
@@ -290,8 +326,11 @@ def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
             "p99_ms": round(series[int(len(series) * 0.99) - 1] * 1e3, 3),
             "per_second": round(len(series) / sum(series)),
         }
+    for (server, request), figures in inside.items():
+        results[request][server].update(figures)
     for rows in results.values():
-        for baseline, suffix in (("trivial", ""), ("bare OPA, trivial", "_bare")):
+        baselines = (("trivial", ""), ("bare OPA, trivial", "_bare"), ("trivial, same answer", "_same_answer"))
+        for baseline, suffix in (b for b in baselines if b[0] in rows):
             for quantile in ("p50", "p99"):
                 ratio = rows["smguard"][f"{quantile}_ms"] / rows[baseline][f"{quantile}_ms"]
                 rows[f"{quantile}_ratio{suffix}"] = round(ratio, 2)
@@ -338,10 +377,23 @@ def main() -> int:
         )
     print("costliest expressions:", "; ".join(f"{p['where']} {p['ms']} ms" for p in top))
     for request, rows in (("failing five rules", served), ("compliant", served["compliant"])):
-        for name in ("bare OPA, trivial", "trivial", "smguard"):
+        for name in ("bare OPA, trivial", "trivial", "trivial, same answer", "smguard"):
+            if name not in rows:
+                continue
             row = rows[name]
-            print(f"sidecar, {request}, {name}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, {row['per_second']}/s")
+            inside = (
+                f", inside OPA: eval {row['eval_us']} us, handler {row['handler_us']} us" if "eval_us" in row else ""
+            )
+            print(
+                f"sidecar, {request}, {name}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, "
+                f"{row['per_second']}/s{inside}"
+            )
         print(f"sidecar / same server, trivial policy ({request}): p50 x{rows['p50_ratio']}, p99 x{rows['p99_ratio']}")
+        if "p50_ratio_same_answer" in rows:
+            print(
+                f"sidecar / same server, trivial policy with the same answer ({request}): "
+                f"p50 x{rows['p50_ratio_same_answer']}, p99 x{rows['p99_ratio_same_answer']}"
+            )
         print(
             f"sidecar / bare OPA, trivial policy ({request}): p50 x{rows['p50_ratio_bare']}, "
             f"p99 x{rows['p99_ratio_bare']}"
