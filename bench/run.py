@@ -43,6 +43,7 @@ from smguard.paths import policies_dir  # noqa: E402
 PYTHON = sys.executable
 TOKEN = "bench-token"  # noqa: S105
 DECISION = "/v1/data/smguard/main/findings"
+HEADERS = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def _child_peak_mb() -> float:
@@ -196,55 +197,72 @@ def _serve(args: list[str]) -> tuple[subprocess.Popen[bytes], str]:
         [*args, "--addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if requests.get(f"{url}/health", timeout=1).status_code == 200:
-                return process, url
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    raise RuntimeError("server did not start")
+    try:
+        for _ in range(300):
+            try:
+                if requests.get(f"{url}/health", timeout=1).status_code == 200:
+                    return process, url
+            except requests.RequestException:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+    except BaseException:
+        _stop(process)
+        raise
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _post(session: requests.Session, url: str, body: str, query: str = "") -> requests.Response:
+    response = session.post(f"{url}{DECISION}{query}", data=body, headers=HEADERS, timeout=5)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url}: HTTP {response.status_code}: {response.text[:200]}")
+    return response
 
 
 def _latencies(
-    targets: dict[str, str], documents: dict[str, Any], requests_count: int, pairs: list[tuple[str, str]]
+    targets: dict[str, str], bodies: dict[str, str], requests_count: int, pairs: list[tuple[str, str]]
 ) -> dict[tuple[str, str], list[float]]:
     """Seconds per request for each (server, document) pair, taken in turns so that a slower spell
     of the machine falls on every server alike."""
     session = requests.Session()
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    bodies = {name: json.dumps({"input": document}) for name, document in documents.items()}
     times: dict[tuple[str, str], list[float]] = {pair: [] for pair in pairs}
     for _ in range(requests_count):
         for (server, document), series in times.items():
             start = time.perf_counter()
-            response = session.post(f"{targets[server]}{DECISION}", data=bodies[document], headers=headers, timeout=5)
+            _post(session, targets[server], bodies[document])
             series.append(time.perf_counter() - start)
-            if response.status_code != 200:
-                raise RuntimeError(response.text)
     return times
 
 
-def _inside_opa(url: str, document: Any, requests_count: int) -> dict[str, float]:
-    """Median microseconds OPA reports (``?metrics=true``) for evaluating and for the whole handler,
-    which leaves out HTTP, decision logging and the client."""
+def _inside_opa(
+    targets: dict[str, str], bodies: dict[str, str], requests_count: int, pairs: list[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, float]]:
+    """Median microseconds OPA reports (``?metrics=true``) for evaluation, and for its handler up to
+    the end of evaluation (input parsing and evaluation; not authorization, the decision log or the
+    response). Taken in turns, as the latencies are."""
     session = requests.Session()
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    body = json.dumps({"input": document})
-    metrics = [
-        session.post(f"{url}{DECISION}?metrics=true", data=body, headers=headers, timeout=5).json()["metrics"]
-        for _ in range(requests_count)
-    ]
+    metrics: dict[tuple[str, str], list[dict[str, int]]] = {pair: [] for pair in pairs}
+    for _ in range(requests_count):
+        for (server, document), series in metrics.items():
+            series.append(_post(session, targets[server], bodies[document], "?metrics=true").json()["metrics"])
     return {
-        f"{name}_us": round(statistics.median(m[f"timer_{key}_ns"] for m in metrics) / 1e3, 1)
-        for name, key in (("eval", "rego_query_eval"), ("handler", "server_handler"))
+        pair: {
+            f"{name}_us": round(statistics.median(m[f"timer_{key}_ns"] for m in series) / 1e3, 1)
+            for name, key in (("eval", "rego_query_eval"), ("handler", "server_handler"))
+        }
+        for pair, series in metrics.items()
     }
 
 
 def _decision(url: str, document: Any) -> list[Any]:
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    response = requests.post(f"{url}{DECISION}", json={"input": document}, headers=headers, timeout=5)
-    response.raise_for_status()
-    result: list[Any] = response.json()["result"]
+    result: list[Any] = _post(requests.Session(), url, json.dumps({"input": document})).json()["result"]
     return result
 
 
@@ -310,14 +328,15 @@ def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
         processes["trivial, same answer"], targets["trivial, same answer"] = _serve([*serve, str(same)])
         if _decision(targets["trivial, same answer"], documents["failing"]) != answers["failing"]:
             raise RuntimeError("the same-answer policy answers differently")
+        # The same-answer policy's answer is known only now, so it serves the failing request alone.
         pairs = [(s, d) for s in servers for d in documents] + [("trivial, same answer", "failing")]
-        _latencies(targets, documents, 100, pairs)  # warm up
-        times = _latencies(targets, documents, requests_count, pairs)
-        inside = {(s, d): _inside_opa(targets[s], documents[d], 300) for s in ("trivial", "smguard") for d in documents}
+        bodies = {name: json.dumps({"input": document}) for name, document in documents.items()}
+        _latencies(targets, bodies, 100, pairs)  # warm up
+        times = _latencies(targets, bodies, requests_count, pairs)
+        inside = _inside_opa(targets, bodies, 300, pairs)
     finally:
         for process in processes.values():
-            process.terminate()
-            process.wait()
+            _stop(process)
     results: dict[str, dict[str, Any]] = {name: {} for name in REQUESTS}
     for (server, request), series in times.items():
         series.sort()
@@ -382,7 +401,9 @@ def main() -> int:
                 continue
             row = rows[name]
             inside = (
-                f", inside OPA: eval {row['eval_us']} us, handler {row['handler_us']} us" if "eval_us" in row else ""
+                f", inside OPA: eval {row['eval_us']} us, handler up to the end of eval {row['handler_us']} us"
+                if "eval_us" in row
+                else ""
             )
             print(
                 f"sidecar, {request}, {name}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, "
