@@ -28,7 +28,7 @@ test_decide_unknown_wins_over_compliance if {
 }
 
 test_decide_fails_known_non_compliant if {
-	result.decide(chain, resource, "k", false, "m").status == "fail"
+	result.decide(chain, resource, "k", false, "m") == result.fail(chain, resource, "k", "m")
 }
 
 test_decide_undefined_for_compliant if {
@@ -43,7 +43,7 @@ test_error_keeps_resource_location_and_message if {
 }
 
 test_require_fails_when_not_set if {
-	result.require(chain, resource, "n", "m").status == "fail"
+	result.require(chain, resource, "n", "m") == result.fail(chain, resource, "n", "m")
 }
 
 test_require_is_unknown_when_presence_is_unknown if {

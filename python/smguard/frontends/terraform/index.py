@@ -33,8 +33,9 @@ class PlanIndex:
     _by_known_id: dict[tuple[str, str], PlanResource] = field(default_factory=dict)
     _referrers: dict[tuple[str, str], dict[str, list[PlanResource]]] = field(default_factory=dict)
     _by_name: dict[str, dict[str, list[PlanResource]]] = field(default_factory=dict)
-    subnet_networks: dict[str, Network] = field(default_factory=dict)
-    """Each subnet's network by its address, worked out once: many resources share one subnet."""
+    subnet_networks: dict[str, Network] = field(default_factory=dict, repr=False, compare=False)
+    """Each subnet's network by its address, worked out once, as many resources share one subnet.
+    Filled by the mappers, which run only after every resource has been added."""
 
     def add(self, resource: PlanResource) -> None:
         self.resources.append(resource)

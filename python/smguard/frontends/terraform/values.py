@@ -115,7 +115,7 @@ def _walk(node: Any, path: Path) -> Any:
 
 def _marked(tree: Any, path: Path) -> bool:
     """True when ``tree`` (after_unknown / after_sensitive) marks the path, a block above or within it."""
-    if not tree:  # most resources have nothing sensitive
+    if not tree:  # most resources have nothing sensitive, many nothing unknown
         return False
     node = tree
     for key in path:
