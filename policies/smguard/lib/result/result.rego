@@ -15,7 +15,7 @@ import data.smguard.lib.value
 decide(chain, resource, attribute, compliant, message) := unknown(chain, resource, attribute) if {
 	value.unknown(resource, attribute)
 } else := _finding(chain, resource.meta, attribute, message, "fail") if {
-	# Not through fail: one function call less is about 7 µs per finding (opa bench).
+	# Not through fail: one function call less is about 6–7 µs per finding (opa bench).
 	compliant == false
 }
 
