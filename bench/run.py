@@ -402,14 +402,9 @@ def main() -> int:
             if name not in rows:
                 continue
             row = rows[name]
-            inside = (
-                f", inside OPA: eval {row['eval_us']} us, handler up to the end of eval {row['handler_us']} us"
-                if "eval_us" in row
-                else ""
-            )
             print(
-                f"sidecar, {request}, {name}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, "
-                f"{row['per_second']}/s{inside}"
+                f"sidecar, {request}, {name}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, {row['per_second']}/s, "
+                f"inside OPA: eval {row['eval_us']} us, handler up to the end of eval {row['handler_us']} us"
             )
         print(f"sidecar / same server, trivial policy ({request}): p50 x{rows['p50_ratio']}, p99 x{rows['p99_ratio']}")
         if "p50_ratio_same_answer" in rows:
