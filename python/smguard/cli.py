@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-import yaml
-
 from smguard import __version__, catalog, checkov_checks
 from smguard.bundle import Signing, build_bundle
 from smguard.config import DEFAULT_NAME, parse_config
@@ -246,6 +244,8 @@ def _guardrails(args: argparse.Namespace) -> int:
     if args.emit == "policy":
         text = json.dumps(guardrail_policy(settings), indent=2) + "\n"
     else:
+        import yaml  # imported where used, as in config.parse_config
+
         text = yaml.safe_dump(sdk_defaults(settings), sort_keys=False)
     _write(text, args.output)
     return EXIT_CLEAN

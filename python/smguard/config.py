@@ -11,8 +11,6 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import yaml
-
 from smguard import aws_ids
 from smguard.catalog import Rule
 from smguard.errors import InputError
@@ -57,6 +55,8 @@ _SINGLE = {("perimeter", "org_id")}  # a string, not a list
 
 def parse_config(text: str, name: str, *, rules: Mapping[str, Rule]) -> dict[str, Any]:
     """Validate a config file's text; returns the mapping handed to OPA (single values as given)."""
+    import yaml  # here, as only scans with a config file need it: a tenth of the CLI's imports
+
     try:
         config = yaml.safe_load(text)
     except yaml.YAMLError as exc:
