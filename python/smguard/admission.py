@@ -14,28 +14,15 @@ from __future__ import annotations
 import logging
 from typing import Any, Literal
 
-from smguard.engine import EngineError, findings_from
+from smguard.engine import findings_from
 from smguard.engine.opa_server import client_for, query
-from smguard.findings import FAILING, Finding
+from smguard.errors import AdmissionDenied, AdmissionError, EngineError
+from smguard.findings import FAILING
 from smguard.frontends.api_request import OPERATIONS, convert_request
 
 log = logging.getLogger("smguard.admission")
 
 Mode = Literal["enforce", "audit"]
-
-
-class AdmissionError(Exception):
-    """The request could not be judged (enforce mode refuses it)."""
-
-
-class AdmissionDenied(AdmissionError):  # noqa: N818  # the name the issue and users know
-    """A rule fails for the request; ``findings`` says which and why."""
-
-    def __init__(self, operation: str, findings: list[Finding]) -> None:
-        self.operation = operation
-        self.findings = findings
-        reasons = "; ".join(f"{f.rule_id} {f.message}" for f in findings)
-        super().__init__(f"smguard denied {operation}: {reasons}")
 
 
 def install(session: Any, *, opa_url: str, token: str | None = None, mode: Mode = "enforce",

@@ -8,14 +8,14 @@ import json
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from smguard import __version__
-from smguard.engine import EngineError
 from smguard.engine.binaries import find_tool
+from smguard.errors import EngineError
 from smguard.paths import REPO_ROOT
 
 # Built-ins a SageMaker policy never needs and a sidecar must not offer: network access and
@@ -56,12 +56,17 @@ def build_bundle(
     token: str | None = None,
     optimize: int = 0,
     signing: Signing | None = None,
+    user_policies: Sequence[Path] = (),
 ) -> str:
-    """Build ``output`` with ``opa build``; returns the bundle's revision."""
+    """Build ``output`` with ``opa build``; returns the bundle's revision. The users' rule folders
+    go in beside the policies (their packages are under smguard/rules, a root the bundle has)."""
     opa = find_tool("opa")
     with tempfile.TemporaryDirectory(prefix="smguard-bundle-") as tmp:
         source = Path(tmp) / "bundle"
-        shutil.copytree(policies, source, ignore=shutil.ignore_patterns("*_test.rego", "*.md"))
+        leave_out = shutil.ignore_patterns("*_test.rego", "*.md")
+        shutil.copytree(policies, source, ignore=leave_out)
+        for n, folder in enumerate(user_policies):
+            shutil.copytree(folder, source / "user" / str(n), ignore=leave_out)
         manifest = json.loads((source / ".manifest").read_text())
         manifest["roots"] = [r for r in manifest["roots"] if not r.endswith("_test")] + list(DATA_ROOTS)
         (source / ".manifest").write_text(json.dumps(manifest))

@@ -19,8 +19,9 @@ from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
 from smguard.catalog import rules
+from smguard.errors import ApiShapeError
 from smguard.frontends import workflows
-from smguard.frontends.sagemaker_api import ApiShapeError, job_settings
+from smguard.frontends.sagemaker_api import job_settings
 from smguard.frontends.value import ABSENT, State, Value
 from smguard.jsonio import loads
 

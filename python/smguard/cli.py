@@ -7,15 +7,16 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 from smguard import __version__, catalog, checkov_checks
 from smguard.bundle import Signing, build_bundle
-from smguard.config import DEFAULT_NAME, parse_config
-from smguard.engine.opa_eval import evaluate
+from smguard.config import DEFAULT_NAME, policy_folders, read_config, validate_config
+from smguard.engine.binaries import find_tool
+from smguard.engine.opa_eval import Evaluation, evaluate_scan
 from smguard.errors import InputError
-from smguard.findings import FAILING
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert
 from smguard.guardrails import GuardrailSettings, guardrail_policy, sdk_defaults
@@ -53,33 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
     scan.add_argument("--opa-url", metavar="URL", help="evaluate through a running smguard sidecar instead of opa eval")
     scan.add_argument("--opa-token", metavar="TOKEN", help="the sidecar's token (default: $SMGUARD_OPA_TOKEN)")
+    scan.add_argument("--strict-waivers", action="store_true",
+                      help="a waiver that matches no finding is an error (exit 1), not a warning")  # fmt: skip
+    _policy_option(scan)
 
     snap = commands.add_parser("snapshot", help="collect the live AWS responses smguard judges into a file")
     snap.add_argument("-o", "--output", type=Path, required=True)
     _live_options(snap)
 
-    bundle = commands.add_parser("bundle", help="build the OPA bundle (opa build), optionally signed")
-    bundle.add_argument("-o", "--output", type=Path, default=Path("bundles/smguard.tar.gz"))
-    bundle.add_argument("--config", type=Path, help="smguard config YAML to build into the bundle")
-    bundle.add_argument("--token-file", type=Path, help="the sidecar token the bundle will accept (stored hashed)")
-    # -O 2 inlines every rule into the entrypoint: a 1.3 MB bundle after 40 s, and no faster.
-    bundle.add_argument("--optimize", type=int, default=0, choices=(0, 1), help="opa build -O level")
-    bundle.add_argument("--signing-key", type=Path, help="private key (PEM) to sign the bundle with")
-    bundle.add_argument("--signing-alg", default="RS256")
-    bundle.add_argument("--scope", help="scope written into the signature")
-
-    serve = commands.add_parser("serve", help="run the OPA sidecar (real OPA server, hardened) in the foreground")
-    serve.add_argument("--addr", default=DEFAULT_ADDR)
-    serve.add_argument("--token-file", type=Path, help="file holding the token clients must send")
-    serve.add_argument("--token", help="the token clients must send (prefer --token-file)")
-    serve.add_argument("--config", type=Path, help="smguard config YAML for the decisions")
-    serve.add_argument("--bundle", type=Path, help="a bundle built by `smguard bundle` (token and config inside)")
-    serve.add_argument("--tls-cert", type=Path)
-    serve.add_argument("--tls-key", type=Path)
-    serve.add_argument("--verification-key", type=Path, help="public key (PEM) the bundle's signature must match")
-    serve.add_argument("--verification-key-id", help="key id for the verification key")
-    serve.add_argument("--scope", help="scope the bundle's signature must carry")
-    serve.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY)
+    _server_commands(commands)
 
     conv = commands.add_parser("convert", help="write the canonical input document OPA evaluates")
     conv.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -97,7 +80,41 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--config", type=Path, help="smguard config YAML (its policies: folders are listed too)")
+    _policy_option(rules)
     return parser
+
+
+def _server_commands(commands: Any) -> None:
+    bundle = commands.add_parser("bundle", help="build the OPA bundle (opa build), optionally signed")
+    bundle.add_argument("-o", "--output", type=Path, default=Path("bundles/smguard.tar.gz"))
+    bundle.add_argument("--config", type=Path, help="smguard config YAML to build into the bundle")
+    bundle.add_argument("--token-file", type=Path, help="the sidecar token the bundle will accept (stored hashed)")
+    # -O 2 inlines every rule into the entrypoint: a 1.3 MB bundle after 40 s, and no faster.
+    bundle.add_argument("--optimize", type=int, default=0, choices=(0, 1), help="opa build -O level")
+    bundle.add_argument("--signing-key", type=Path, help="private key (PEM) to sign the bundle with")
+    bundle.add_argument("--signing-alg", default="RS256")
+    bundle.add_argument("--scope", help="scope written into the signature")
+    _policy_option(bundle)
+
+    serve = commands.add_parser("serve", help="run the OPA sidecar (real OPA server, hardened) in the foreground")
+    serve.add_argument("--addr", default=DEFAULT_ADDR)
+    serve.add_argument("--token-file", type=Path, help="file holding the token clients must send")
+    serve.add_argument("--token", help="the token clients must send (prefer --token-file)")
+    serve.add_argument("--config", type=Path, help="smguard config YAML for the decisions")
+    serve.add_argument("--bundle", type=Path, help="a bundle built by `smguard bundle` (token and config inside)")
+    serve.add_argument("--tls-cert", type=Path)
+    serve.add_argument("--tls-key", type=Path)
+    serve.add_argument("--verification-key", type=Path, help="public key (PEM) the bundle's signature must match")
+    serve.add_argument("--verification-key-id", help="key id for the verification key")
+    serve.add_argument("--scope", help="scope the bundle's signature must carry")
+    serve.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY)
+    _policy_option(serve)
+
+
+def _policy_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--policy", type=Path, action="append", default=[], metavar="DIR",
+                        help="a folder of your own rules (SM9xx) beside the built-in ones (repeatable)")  # fmt: skip
 
 
 def _live_options(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +128,26 @@ def _live_options(parser: argparse.ArgumentParser) -> None:
     live.add_argument("--since", type=int, default=30, metavar="DAYS", help="jobs created in the last DAYS days")
     live.add_argument("--workers", type=int, default=8, help="parallel Describe calls")
     live.add_argument("--rate", type=float, default=20.0, help="calls per second per API and region")
+    live.add_argument("--max-attempts", type=_positive_int, default=5, metavar="N",
+                      help="attempts per API call, retries included (default 5)")  # fmt: skip
+    live.add_argument("--timeout", type=_positive_float, default=1800.0, metavar="SECONDS",
+                      help="for the whole collection; calls left are SM001 errors (default 1800)")  # fmt: skip
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,20 +207,37 @@ def _load(paths: Sequence[Path]) -> Document:
     return merge([c.document for c in conversions])
 
 
-def _config(path: Path | None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Settings:
+    """The validated config for OPA, and the rules it may name (the users' included)."""
+
+    config: dict[str, Any]
+    rules: dict[str, catalog.Rule]
+    policies: list[Path]
+    """The folders of the users' rules (--policy, then the config's policies:)."""
+
+
+def _settings(args: argparse.Namespace, *, default_config: bool = True) -> _Settings:
     """``--config FILE``, else ``.smguard.yaml`` in the working directory, else no config."""
-    if path is None:
+    path: Path | None = args.config
+    if path is None and default_config and Path(DEFAULT_NAME).is_file():
         path = Path(DEFAULT_NAME)
-        if not path.is_file():
-            return {}
-    return parse_config(decode_text(_read(path), str(path)), str(path), rules=catalog.rules())
+    raw = read_config(decode_text(_read(path), str(path)), str(path)) if path is not None else {}
+    folders = list(args.policy)
+    if path is not None:
+        folders += [path.parent / folder for folder in policy_folders(raw, str(path))]
+    rules = catalog.with_user_rules(folders, find_tool("opa")) if folders else catalog.rules()
+    config = validate_config(raw, str(path), rules=rules) if path is not None else {}
+    config.pop("policies", None)  # the CLI's to read; OPA is given the folders themselves
+    return _Settings(config, rules, folders)
 
 
 def _collect(args: argparse.Namespace) -> dict[str, Any]:
     from smguard.collect.aws import Options, collect, enabled_regions, sessions_for  # boto3 only when live
+    from smguard.progress import reporter
 
     options = Options(regions=args.region, since_days=args.since, workers=args.workers, rate=args.rate,
-                      progress=True)  # fmt: skip
+                      max_attempts=args.max_attempts, timeout=args.timeout)  # fmt: skip
     sessions = sessions_for(args.profile, args.role_arn, options, args.accounts_from_organization)
     if args.all_regions:
         options.regions = enabled_regions(next(iter(sessions.values())), options)
@@ -192,7 +246,8 @@ def _collect(args: argparse.Namespace) -> dict[str, Any]:
         if not default:
             raise InputError("no region: pass --region (or --all-regions), or configure one for the profile")
         options.regions = [default]
-    snapshot = collect(sessions, options)
+    with reporter() as options.progress:
+        snapshot = collect(sessions, options)
     failed = len(snapshot["failures"])
     print(f"smguard: {snapshot['stats']['api_calls']} API calls, {failed} failed", file=sys.stderr)
     return snapshot
@@ -207,8 +262,12 @@ def _snapshot(args: argparse.Namespace) -> int:
 def _scan(args: argparse.Namespace) -> int:
     if args.aws == bool(args.paths):
         raise InputError("scan takes PATHs or --aws (one of them)")
-    if args.opa_url and args.config is not None:
-        raise InputError("--config cannot be used with --opa-url: the sidecar decides with the config it was given")
+    if args.opa_url and (args.config is not None or args.policy):
+        raise InputError(
+            "--config and --policy cannot be used with --opa-url: the sidecar decides with the config and rules "
+            "it was given"
+        )
+    settings = _settings(args, default_config=not args.opa_url)
     document = convert(_collect(args), "aws").document if args.aws else _load(args.paths)
     with collector_paused():  # a large plan's findings and report are as many objects as the plan
         if args.opa_url:
@@ -216,12 +275,18 @@ def _scan(args: argparse.Namespace) -> int:
             from smguard.engine.opa_server import evaluate_remote
 
             token = args.opa_token or os.environ.get("SMGUARD_OPA_TOKEN")
-            findings = evaluate_remote(document, args.opa_url, token=token)
+            evaluation = Evaluation(evaluate_remote(document, args.opa_url, token=token), [])
         else:
-            findings = evaluate(document, _config(args.config), policies=policies_dir())
-        report = FORMATS[args.format](ScanResult(findings, document["sources"], judged_resources(document)))
+            evaluation = evaluate_scan(document, settings.config, policies=policies_dir(),
+                                       user_policies=settings.policies)  # fmt: skip
+        result = ScanResult(evaluation.findings, document["sources"], judged_resources(document),
+                            evaluation.unused_waivers, args.strict_waivers, settings.rules)  # fmt: skip
+        report = FORMATS[args.format](result)
+    for waiver in result.unused_waivers:
+        if args.format != "text" or args.output is not None:  # the text report says so itself
+            print(f"smguard: {result.waiver_level}: unused waiver: {waiver.describe()}", file=sys.stderr)
     _write(report, args.output)
-    return EXIT_FINDINGS if any(f.status in FAILING for f in findings) else EXIT_CLEAN
+    return EXIT_CLEAN if result.summary()["passed"] else EXIT_FINDINGS
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -230,7 +295,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = catalog.rules().values()
+    rules = _settings(args).rules.values()
     if args.format == "json":
         print(json.dumps([r.to_json() for r in rules], indent=2))
     else:
@@ -261,11 +326,11 @@ def _token(path: Path | None, value: str | None = None) -> str | None:
 
 
 def _bundle(args: argparse.Namespace) -> int:
-    config = _config(args.config) if args.config else None
+    settings = _settings(args, default_config=False)
     signing = Signing(args.signing_key, args.signing_alg, args.scope) if args.signing_key else None
     built = build_bundle(
-        args.output, policies=policies_dir(), config=config, token=_token(args.token_file), optimize=args.optimize,
-        signing=signing,
+        args.output, policies=policies_dir(), config=settings.config if args.config else None,
+        token=_token(args.token_file), optimize=args.optimize, signing=signing, user_policies=settings.policies,
     )  # fmt: skip
     print(f"{args.output} (revision {built})")
     return EXIT_CLEAN
@@ -275,12 +340,13 @@ def _serve(args: argparse.Namespace) -> int:
     if args.token:
         print("smguard: warning: --token is visible to every user in the process list; prefer --token-file",
               file=sys.stderr)  # fmt: skip
+    settings = _settings(args, default_config=False)
     options = ServeOptions(
-        addr=args.addr, token=_token(args.token_file, args.token), config=_config(args.config) if args.config else None,
+        addr=args.addr, token=_token(args.token_file, args.token), config=settings.config if args.config else None,
         bundle=args.bundle, tls_cert=args.tls_cert, tls_key=args.tls_key, verification_key=args.verification_key,
         verification_key_id=args.verification_key_id, scope=args.scope, max_body_bytes=args.max_body_bytes,
     )  # fmt: skip
-    return serve(options, policies=policies_dir())
+    return serve(options, policies=policies_dir(), user_policies=settings.policies)
 
 
 def _checkov_dir(_: argparse.Namespace) -> int:
@@ -289,7 +355,7 @@ def _checkov_dir(_: argparse.Namespace) -> int:
 
 
 def _write(text: str, output: Path | None) -> None:
-    if output is None:
+    if output is None or str(output) == "-":  # `-o -` is stdout, as for conftest and most tools
         sys.stdout.write(text)
         return
     try:

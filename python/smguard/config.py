@@ -8,53 +8,69 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from smguard import aws_ids
 from smguard.catalog import Rule
-from smguard.errors import InputError
+from smguard.errors import ConfigError
 
 DEFAULT_NAME = ".smguard.yaml"
 
-Check = Callable[[str], str | None]  # returns a problem, or None when the value is fine
+CIDR = "cidr"
+"""The check of a setting that is an IP range rather than an ID."""
 
 
-def _cidr(value: str) -> str | None:
-    try:
-        ipaddress.ip_network(value, strict=True)
-    except ValueError as exc:
-        return f"{value!r} is not a CIDR range ({exc})"
-    return None
+@dataclass(frozen=True)
+class Setting:
+    """One accepted config key: a pattern every value must match in full (or ``CIDR``)."""
+
+    check: str
+    what: str
+    single: bool = False
+    """A string, not a list of strings."""
 
 
-def _pattern(regex: str, what: str) -> Check:
-    compiled = re.compile(regex)
-    return lambda value: None if compiled.fullmatch(value) else f"{value!r} is not {what}"
-
-
-# Every accepted key and the check for each list element. Anything else is refused, so a typo
-# can never silently switch a check off.
-_SPEC: dict[str, dict[str, Check]] = {
+# Every accepted key. Anything else is refused, so a typo can never silently switch a check
+# off. `make generate` writes the same table into policies/smguard/lib/catalog for the Rego routes.
+SETTINGS: dict[str, dict[str, Setting]] = {
     "access": {
-        "corporate_cidrs": _cidr,
-        "allowed_vpce_ids": _pattern(aws_ids.VPC_ENDPOINT, "a VPC endpoint ID (vpce-…)"),
+        "corporate_cidrs": Setting(CIDR, "a CIDR range"),
+        "allowed_vpce_ids": Setting(aws_ids.VPC_ENDPOINT, "a VPC endpoint ID (vpce-…)"),
     },
     "perimeter": {
-        "org_id": _pattern(aws_ids.ORGANIZATION, "an organization ID (o-…)"),
-        "account_ids": _pattern(aws_ids.ACCOUNT, "a 12-digit account ID"),
+        "org_id": Setting(aws_ids.ORGANIZATION, "an organization ID (o-…)", single=True),
+        "account_ids": Setting(aws_ids.ACCOUNT, "a 12-digit account ID"),
     },
     "network": {
-        "approved_subnet_ids": _pattern(aws_ids.SUBNET, "a subnet ID (subnet-…)"),
-        "approved_vpc_ids": _pattern(aws_ids.VPC, "a VPC ID (vpc-…)"),
+        "approved_subnet_ids": Setting(aws_ids.SUBNET, "a subnet ID (subnet-…)"),
+        "approved_vpc_ids": Setting(aws_ids.VPC, "a VPC ID (vpc-…)"),
     },
-    "rules": {"disable": _pattern(r"SM[0-9]{3}", "a rule ID (SM…)")},
+    "rules": {"disable": Setting(r"SM[0-9]{3}", "a rule ID (SM…)")},
 }
-_SINGLE = {("perimeter", "org_id")}  # a string, not a list
+WAIVER_KEYS = ("rule", "resource", "reason", "expires")
+EXTRA_SECTIONS = ("waivers", "policies")
+"""Sections besides SETTINGS: the waivers, and the folders of the user's own rules (read by the CLI)."""
+
+
+def _problem(setting: Setting, value: str) -> str | None:
+    if setting.check == CIDR:
+        try:
+            ipaddress.ip_network(value, strict=True)
+        except ValueError as exc:
+            return f"{value!r} is not a CIDR range ({exc})"
+        return None
+    return None if re.fullmatch(setting.check, value) else f"{value!r} is not {setting.what}"
 
 
 def parse_config(text: str, name: str, *, rules: Mapping[str, Rule]) -> dict[str, Any]:
     """Validate a config file's text; returns the mapping handed to OPA (single values as given)."""
+    return validate_config(read_config(text, name), name, rules=rules)
+
+
+def read_config(text: str, name: str) -> dict[str, Any]:
+    """The config file's YAML as a mapping, not yet validated (its ``policies`` decide the rules)."""
     import yaml  # here, as only scans with a config file need it: a tenth of the CLI's imports
 
     try:
@@ -62,66 +78,82 @@ def parse_config(text: str, name: str, *, rules: Mapping[str, Rule]) -> dict[str
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InputError(f"{name}: not valid YAML{where}") from None
+        raise ConfigError(f"{name}: not valid YAML{where}") from None
+    except ValueError as exc:  # what YAML reads as a date but no calendar has (2027-02-30)
+        raise ConfigError(f"{name}: an impossible date ({exc})") from None
     if config is None:
         return {}
     if not isinstance(config, dict):
-        raise InputError(f"{name}: the config must be a mapping, not a {type(config).__name__}")
+        raise ConfigError(f"{name}: the config must be a mapping, not a {type(config).__name__}")
+    return config
+
+
+def policy_folders(config: Mapping[str, Any], name: str) -> list[str]:
+    """``policies:``, the folders of the user's own rules (relative to the config file)."""
+    folders = config.get("policies", [])
+    if not isinstance(folders, list) or not all(isinstance(f, str) and f for f in folders):
+        raise ConfigError(f"{name}: policies must be a list of folders")
+    return folders
+
+
+def validate_config(config: dict[str, Any], name: str, *, rules: Mapping[str, Rule]) -> dict[str, Any]:
+    """Check every section of a config read by :func:`read_config`; the users' rules are in ``rules``."""
+    policy_folders(config, name)
     for section, settings in config.items():
         if section == "waivers":
             config["waivers"] = _waivers(settings, name, rules)
             continue
-        if section not in _SPEC:
-            raise InputError(f"{name}: unknown config section {section!r} (known: {', '.join([*_SPEC, 'waivers'])})")
+        if section == "policies":
+            continue
+        if section not in SETTINGS:
+            known = ", ".join([*SETTINGS, *EXTRA_SECTIONS])
+            raise ConfigError(f"{name}: unknown config section {section!r} (known: {known})")
         if not isinstance(settings, Mapping):
-            raise InputError(f"{name}: {section} must be a mapping")
+            raise ConfigError(f"{name}: {section} must be a mapping")
         for key, value in settings.items():
             _check_setting(name, section, key, value)
     disabled = set(config.get("rules", {}).get("disable", []))
     if disabled - set(rules):
-        raise InputError(f"{name}: rules.disable names unknown rules: {', '.join(sorted(disabled - set(rules)))}")
+        raise ConfigError(f"{name}: rules.disable names unknown rules: {', '.join(sorted(disabled - set(rules)))}")
     always_on = sorted(rule_id for rule_id in disabled if rules[rule_id].always_on)
     if always_on:
-        raise InputError(
+        raise ConfigError(
             f"{name}: rules.disable: {', '.join(always_on)} cannot be disabled (it reports input "
             "that could not be read)"
         )
     return config
 
 
-_WAIVER_KEYS = ("rule", "resource", "reason", "expires")
-
-
 def _waivers(waivers: Any, name: str, rules: Mapping[str, Rule]) -> list[dict[str, str]]:
     """``[{rule, resource (glob), reason, expires}]``: every key required, dates as YYYY-MM-DD."""
     if not isinstance(waivers, list):
-        raise InputError(f"{name}: waivers must be a list")
+        raise ConfigError(f"{name}: waivers must be a list")
     checked = []
     for i, waiver in enumerate(waivers):
         where = f"{name}: waivers[{i}]"
         if not isinstance(waiver, Mapping):
-            raise InputError(f"{where} must be a mapping")
-        unknown = set(waiver) - set(_WAIVER_KEYS)
+            raise ConfigError(f"{where} must be a mapping")
+        unknown = set(waiver) - set(WAIVER_KEYS)
         if unknown:
-            raise InputError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: {', '.join(_WAIVER_KEYS)})")
-        for key in _WAIVER_KEYS:
+            raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: {', '.join(WAIVER_KEYS)})")
+        for key in WAIVER_KEYS:
             if waiver.get(key) in (None, ""):
-                raise InputError(f"{where}: {key} is required" + (": say why" if key == "reason" else ""))
+                raise ConfigError(f"{where}: {key} is required" + (": say why" if key == "reason" else ""))
         expires = waiver["expires"]
         if isinstance(expires, str):
             try:
                 expires = datetime.date.fromisoformat(expires)
             except ValueError:
-                raise InputError(f"{where}: expires {waiver['expires']!r} is not a date (YYYY-MM-DD)") from None
+                raise ConfigError(f"{where}: expires {waiver['expires']!r} is not a date (YYYY-MM-DD)") from None
         if isinstance(expires, datetime.datetime):  # YAML reads `2020-01-01 10:00:00` as a timestamp
             expires = expires.date()
         if not isinstance(expires, datetime.date):
-            raise InputError(f"{where}: expires must be a date (YYYY-MM-DD)")
+            raise ConfigError(f"{where}: expires must be a date (YYYY-MM-DD)")
         rule = str(waiver["rule"])
         if rule not in rules:
-            raise InputError(f"{where}: unknown rule {rule!r}")
+            raise ConfigError(f"{where}: unknown rule {rule!r}")
         if rules[rule].always_on:
-            raise InputError(f"{where}: {rule} cannot be waived (it reports input that could not be read)")
+            raise ConfigError(f"{where}: {rule} cannot be waived (it reports input that could not be read)")
         checked.append(
             {
                 "rule": rule,
@@ -134,15 +166,15 @@ def _waivers(waivers: Any, name: str, rules: Mapping[str, Rule]) -> list[dict[st
 
 
 def _check_setting(name: str, section: str, key: Any, value: Any) -> None:
-    checks = _SPEC[section]
+    settings = SETTINGS[section]
     path = f"{section}.{key}"
-    if key not in checks:
-        raise InputError(f"{name}: unknown config key {path!r} (known in {section}: {', '.join(checks)})")
-    single = (section, key) in _SINGLE
-    values = [value] if single else value
+    if key not in settings:
+        raise ConfigError(f"{name}: unknown config key {path!r} (known in {section}: {', '.join(settings)})")
+    setting = settings[key]
+    values = [value] if setting.single else value
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise InputError(f"{name}: {path} must be {'a string' if single else 'a list of strings'}")
+        raise ConfigError(f"{name}: {path} must be {'a string' if setting.single else 'a list of strings'}")
     for item in values:
-        problem = checks[key](item)
+        problem = _problem(setting, item)
         if problem:
-            raise InputError(f"{name}: {path}: {problem}")
+            raise ConfigError(f"{name}: {path}: {problem}")

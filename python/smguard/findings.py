@@ -7,14 +7,11 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, cast
 
+from smguard.errors import EngineError, MalformedFindingError
+
 Status = Literal["fail", "unknown", "error", "waived"]
 STATUSES: tuple[Status, ...] = ("fail", "error", "unknown", "waived")
 FAILING: frozenset[str] = frozenset({"fail", "error"})
-SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")
-
-
-class MalformedFindingError(ValueError):
-    """The engine returned something that is not a finding."""
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +43,28 @@ class Finding:
 
     def to_json(self) -> dict[str, str]:
         return cast(dict[str, str], asdict(self))
+
+
+@dataclass(frozen=True, order=True)
+class UnusedWaiver:
+    """A complete waiver of the config that matched no finding: a typo, or a resource since fixed."""
+
+    index: int
+    """Its place in the config's ``waivers`` list."""
+    rule: str
+    resource: str
+    reason: str
+    expires: str
+
+    @classmethod
+    def list_from_json(cls, raw: Any, source: str) -> list[UnusedWaiver]:
+        try:
+            return sorted(cls(**item) for item in raw)
+        except TypeError:
+            raise EngineError(f"{source}: unused waivers are not a list of waivers: {raw!r:.200}") from None
+
+    def describe(self) -> str:
+        return f"waivers[{self.index}] ({self.rule} on {self.resource!r}) matches no finding"
 
 
 def summarize(findings: Iterable[Finding], *, resources: int) -> dict[str, Any]:

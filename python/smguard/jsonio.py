@@ -7,6 +7,7 @@ import json
 import math
 from typing import Any
 
+from smguard import hints
 from smguard.errors import InputError
 
 # PowerShell's `>` writes UTF-16LE with a BOM; editors sometimes add a UTF-8 BOM.
@@ -35,7 +36,8 @@ def decode_text(data: bytes, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not {encoding.upper()} text (byte {exc.start}); is it a binary file?") from None
+        hint = hints.for_bytes(data) or "is it a binary file?"
+        raise InputError(f"{name}: not {encoding.upper()} text (byte {exc.start}); {hint}") from None
 
 
 def _reject_constant(token: str) -> Any:
@@ -75,7 +77,9 @@ def parse_json(data: bytes, name: str) -> Any:
     try:
         return loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        hint = hints.for_text(text)
+        where = f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
+        raise InputError(f"{name}: not valid JSON: {where}" + (f"; {hint}" if hint else "")) from None
     except ValueError as exc:
         raise InputError(f"{name}: not valid JSON: {exc}") from None
     except RecursionError:

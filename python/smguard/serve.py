@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -94,14 +94,15 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def serve(options: ServeOptions, *, policies: Path) -> int:
+def serve(options: ServeOptions, *, policies: Path, user_policies: Sequence[Path] = ()) -> int:
     """Run OPA until it exits or is told to stop; returns its exit code."""
     check_options(options)
     with tempfile.TemporaryDirectory(prefix="smguard-serve-") as tmp:
         bundle = options.bundle
         if bundle is None:
             bundle = Path(tmp) / "sidecar.tar.gz"
-            build_bundle(bundle, policies=policies, config=options.config, token=options.token)
+            build_bundle(bundle, policies=policies, config=options.config, token=options.token,
+                         user_policies=user_policies)  # fmt: skip
         process = subprocess.Popen(opa_command(options, bundle), env=opa_environment(os.environ))
 
         def forward(signum: int, _frame: FrameType | None) -> None:

@@ -11,7 +11,8 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from smguard.admission import AdmissionDenied, AdmissionError, install
+from smguard.admission import install
+from smguard.errors import AdmissionDenied, AdmissionError
 from tests.e2e.test_sidecar import TOKEN, _free_port, _start, _stop
 
 VPC = {"Subnets": ["subnet-0a1b2c3d4e5f60718"], "SecurityGroupIds": ["sg-0123456789abcdef0"]}

@@ -11,10 +11,10 @@ import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smguard.errors import InputError
+from smguard.errors import InputError, PolicyDocumentError
 from smguard.frontends.api_request import OPERATIONS, convert_request
 from smguard.frontends.detect import convert
-from smguard.frontends.iam_policy import PolicyDocumentError, parse_policy
+from smguard.frontends.iam_policy import parse_policy
 from smguard.jsonio import parse_json
 from smguard.paths import REPO_ROOT
 from tests.fuzz.strategies import json_values, plans, policies, snapshots

@@ -103,9 +103,10 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         },
         ("arn", "id", "tags_all"),
     ),
+    # Without a name the provider generates one (Optional + Computed): known only after apply.
     "aws_sagemaker_model": (
         {"enable_network_isolation": None, "vpc_config": [], "tags": None},
-        ("arn", "id", "tags_all"),
+        ("arn", "id", "name", "tags_all"),
     ),
     "aws_sagemaker_endpoint_configuration": (
         {
@@ -115,7 +116,7 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
             "shadow_production_variants": [],
             "tags": None,
         },
-        ("arn", "id", "tags_all"),
+        ("arn", "id", "name", "tags_all"),
     ),
     "aws_sagemaker_endpoint": ({"tags": None}, ("arn", "id", "tags_all")),
     "aws_sagemaker_domain": (

@@ -1,6 +1,6 @@
-"""A decision evaluates the rules' deny sets and what they use, nothing else.
+"""A decision evaluates the rules' findings sets and what they use, nothing else.
 
-``main`` takes each rule package's ``deny`` by reference. Iterating the packages instead would
+``main`` takes each rule package's ``findings`` by reference. Iterating the packages instead would
 evaluate every helper rule of every package on every decision: a third of the sidecar's
 evaluation time. Compared as sets of evaluated expressions, so it holds on a busy machine.
 """
@@ -25,10 +25,10 @@ def _evaluated(query: str, document: Path) -> set[tuple[str, int]]:
     return {(e["location"]["file"], e["location"]["row"]) for e in json.loads(output)["profile"]}
 
 
-def test_a_decision_evaluates_only_what_the_deny_sets_need(tmp_path: Path) -> None:
+def test_a_decision_evaluates_only_what_the_rule_sets_need(tmp_path: Path) -> None:
     document = tmp_path / "request.json"
     document.write_text(json.dumps(convert_request("CreateTrainingJob", {"TrainingJobName": "t", "RoleArn": "r"})))
     decided = {e for e in _evaluated("data.smguard.main.findings", document) if "/rules/" in e[0]}
-    needed = _evaluated("[deny | some area, slug; deny := data.smguard.rules[area][slug].deny]", document)
+    needed = _evaluated("[found | some area, slug; found := data.smguard.rules[area][slug].findings]", document)
     assert decided
     assert decided <= needed, sorted(decided - needed)

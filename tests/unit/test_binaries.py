@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from smguard.engine import binaries
-from smguard.engine.binaries import ToolNotFoundError, find_tool
+from smguard.engine.binaries import find_tool
+from smguard.errors import ToolNotFoundError
 
 
 def test_missing_tool_says_how_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from smguard.frontends.iam_policy import PolicyDocumentError, parse_policy
+from smguard.errors import PolicyDocumentError
+from smguard.frontends.iam_policy import parse_policy
 from smguard.frontends.services import sagemaker_service
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "iam"

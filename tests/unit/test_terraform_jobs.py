@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from smguard.frontends.sagemaker_api import ApiShapeError, job_settings
+from smguard.errors import ApiShapeError
+from smguard.frontends.sagemaker_api import job_settings
 from smguard.frontends.terraform import convert_plan
 from smguard.frontends.value import State
 from smguard.model import Document

@@ -16,11 +16,19 @@ deny contains _message(finding) if {
 }
 
 # METADATA
-# description: Findings whose deciding value is unknown, and waived findings, as conftest warnings.
+# description: |
+#   Findings whose deciding value is unknown, waived findings, and waivers that match no finding
+#   (a typo, or a fixed resource), as conftest warnings.
 # entrypoint: true
 warn contains _message(finding) if {
 	some finding in main.findings
 	finding.status in {"unknown", "waived"}
+}
+
+warn contains {"msg": sprintf("UNUSED WAIVER waivers[%d] (%s %s) matches no finding", [
+	waiver.index, waiver.rule, waiver.resource,
+])} if {
+	some waiver in main.unused_waivers
 }
 
 _message(finding) := object.union(finding, {"msg": sprintf(

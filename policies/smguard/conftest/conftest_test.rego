@@ -22,3 +22,10 @@ test_errors_are_deny if {
 }
 
 unreadable := inputs.complete({"errors": [{"resource": "r", "location": "p.json", "message": "bad"}]})
+
+test_unused_waivers_are_warnings if {
+	config := {"waivers": [{"rule": "SM104", "resource": "nb-typo", "reason": "r", "expires": "2030-01-01"}]}
+	warnings := conftest.warn with input as inputs.notebook({"root_access": true}) with data.smguard.config as config
+	unused := {w.msg | some w in warnings; startswith(w.msg, "UNUSED")}
+	unused == {"UNUSED WAIVER waivers[0] (SM104 nb-typo) matches no finding"}
+}

@@ -2,8 +2,10 @@
 # title: smguard entrypoint
 # description: |
 #   Every finding of every rule. A rule registers by living under smguard.rules.<area>.<slug>
-#   and defining deny; nothing else lists the rules. Disabled rules are dropped here, and
-#   waivers applied: a waived finding is reported with status "waived", never dropped.
+#   and defining findings; nothing else lists the rules. (Not deny: conftest --all-namespaces
+#   reads every package's deny as failures, and a rule's unknown findings are no failures.)
+#   Disabled rules are dropped here, and waivers applied: a waived finding is reported with
+#   status "waived", never dropped.
 package smguard.main
 
 import data.smguard.lib.config
@@ -13,16 +15,34 @@ import data.smguard.lib.wildcard
 # description: All findings for the input document, minus disabled rules, waivers applied.
 # entrypoint: true
 findings := _found if {
-	# Without disabled rules or waivers (a sidecar's usual setting) the deny sets are the answer:
+	# Without disabled rules or waivers (a sidecar's usual setting) the rules' sets are the answer:
 	# checking each finding against empty settings would cost as much as building it.
 	not config.changes_findings
 } else := {_waived(finding) | some finding in _found; not _disabled(finding)}
 
-# By reference, so only each package's deny is evaluated, not its helper rules as well.
+# METADATA
+# description: |
+#   Complete waivers that match no finding: a typo in the rule ID or resource pattern, or a
+#   resource that was fixed or removed. Each is {index, rule, resource, reason, expires}, the
+#   index being its place in the config's waivers.
+# entrypoint: true
+unused_waivers contains object.union(waiver, {"index": i}) if {
+	some i, waiver in config.waivers
+	not _used(waiver)
+}
+
+_used(waiver) if {
+	some finding in _found
+	finding.rule_id == waiver.rule
+	finding.status != "error"
+	wildcard.match(waiver.resource, finding.resource)
+}
+
+# By reference, so only each package's findings are evaluated, not its helper rules as well.
 _found contains finding if {
 	some area, slug
-	deny := data.smguard.rules[area][slug].deny
-	some finding in deny
+	found := data.smguard.rules[area][slug].findings
+	some finding in found
 }
 
 # Error findings (input that could not be read) cannot be switched off or waived.

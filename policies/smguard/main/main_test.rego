@@ -20,7 +20,7 @@ test_hardened_notebook_has_no_findings if {
 }
 
 test_settings_that_change_nothing_change_nothing if {
-	# Without settings the deny sets are passed on as they are; with settings that match no
+	# Without settings the rules' sets are passed on as they are; with settings that match no
 	# finding, every finding goes through the checks: the answers must be the same.
 	plain := main.findings with input as defaults_notebook
 	count(plain) == 6
@@ -91,4 +91,18 @@ test_error_findings_cannot_be_waived if {
 	statuses := {f.status | some f in main.findings} with input as doc
 		with data.smguard.config as {"waivers": [waiver("SM001", "*", "2030-01-01")]}
 	statuses == {"error"}
+}
+
+test_a_waiver_without_expiry_keeps_its_finding_failing if {
+	incomplete := json.remove(waiver("SM101", "nb", "2030-01-01"), ["expires"])
+	findings := main.findings with input as defaults_notebook with data.smguard.config as {"waivers": [incomplete]}
+	{f.status | some f in findings; f.rule_id == "SM101"} == {"fail"}
+	{f.status | some f in findings; f.rule_id == "SM001"} == {"error"}
+}
+
+test_unused_waivers_are_those_matching_no_finding if {
+	typo := waiver("SM101", "nb-typo", "2030-01-01")
+	config := {"waivers": [waiver("SM101", "n*", "2030-01-01"), typo, waiver("SM104", "nb", "2020-01-01")]}
+	unused := main.unused_waivers with input as defaults_notebook with data.smguard.config as config
+	unused == {object.union(typo, {"index": 1})}
 }

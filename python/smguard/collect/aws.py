@@ -9,20 +9,23 @@ turns each failure into an error finding, never into a clean result.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-import sys
 import threading
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
 
 from smguard import __version__
 from smguard.collect.ratelimit import RateLimiter
+from smguard.errors import SetupError
+from smguard.progress import Progress
 
 SNAPSHOT_FORMAT = 1
 # Values that are secrets more often than not; their keys are kept, the values are not.
@@ -45,6 +48,8 @@ _SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
     ("list_domains", "Domains", "DomainId", "describe_domain", "DomainId"),
 )  # fmt: skip
 _JOBS_SINCE = {"list_training_jobs", "list_hyper_parameter_tuning_jobs", "list_processing_jobs"}
+_EC2_STEPS = 3  # DescribeVpcEndpoints, DescribeSubnets, DescribeVpcs
+_ACCOUNT_STEPS = 2  # IAM authorization details, the organization's SCPs
 
 
 @dataclass
@@ -53,8 +58,16 @@ class Options:
     since_days: int = 30
     workers: int = 8
     rate: float = 20.0  # calls per second per API and region
-    max_attempts: int = 10
-    progress: bool = False
+    max_attempts: int = 5
+    """Attempts per call (the first and its retries), as botocore counts them."""
+    timeout: float | None = None
+    """Seconds for the whole collection; calls not started by then are failures, never skipped."""
+    progress: Progress | None = None
+    """Told ``(steps done, steps in all, what is being read)`` as collection goes on."""
+
+
+class _DeadlineReachedError(Exception):
+    """The collection's --timeout ran out before a call could start."""
 
 
 @dataclass
@@ -64,25 +77,41 @@ class _Run:
     failures: list[dict[str, str]] = field(default_factory=list)
     calls: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    deadline: float | None = None
+    steps: int = 0
+    total_steps: int = 0
 
     def record_call(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise _DeadlineReachedError(f"the scan's --timeout of {self.options.timeout:g} s ran out before this call")
         with self.lock:
             self.calls += 1
 
+    def step(self, label: str) -> None:
+        """One list, describe round or account-wide read is about to start."""
+        self.steps += 1
+        if self.options.progress is not None:
+            self.options.progress(self.steps, self.total_steps, label)
+
     def fail(self, account: str, region: str, api: str, exc: Exception) -> None:
-        code = (
-            exc.response.get("Error", {}).get("Code", "Error") if isinstance(exc, ClientError) else type(exc).__name__
-        )
+        if isinstance(exc, ClientError):
+            code = exc.response.get("Error", {}).get("Code", "Error")
+        else:
+            code = "Timeout" if isinstance(exc, _DeadlineReachedError) else type(exc).__name__
         message = str(exc).splitlines()[0][:300]
         with self.lock:
             self.failures.append({"account": account, "region": region, "api": api, "code": code, "message": message})
 
 
 def _config(options: Options) -> Config:
+    # A dead endpoint must not hold a call for botocore's 60 s per attempt when the scan has less.
+    wait = min(60.0, options.timeout) if options.timeout else 60.0
     return Config(
         retries={"mode": "adaptive", "max_attempts": options.max_attempts},
         max_pool_connections=options.workers + 2,
         user_agent_extra=f"smguard/{__version__}",
+        connect_timeout=min(10.0, wait),
+        read_timeout=wait,
     )
 
 
@@ -98,17 +127,19 @@ def _jsonable(value: Any) -> Any:
 
 
 def _call(run: _Run, client: Any, service: str, api: str, **kwargs: Any) -> Any:
-    run.limiter.wait(f"{client.meta.region_name}/{service}.{api}")
     run.record_call()
+    run.limiter.wait(f"{client.meta.region_name}/{service}.{api}")
     return _jsonable(getattr(client, api)(**kwargs))
 
 
 def _pages(run: _Run, client: Any, service: str, api: str, **kwargs: Any) -> list[Any]:
     paginator = client.get_paginator(api)
     pages = []
-    for page in paginator.paginate(**kwargs, PaginationConfig={"PageSize": _page_size(client, api)}):
+    run.record_call()  # the first page's request is sent as the loop starts
+    for n, page in enumerate(paginator.paginate(**kwargs, PaginationConfig={"PageSize": _page_size(client, api)})):
+        if n:
+            run.record_call()
         run.limiter.wait(f"{client.meta.region_name}/{service}.{api}")
-        run.record_call()
         pages.append(_jsonable(page))
     return pages
 
@@ -126,7 +157,7 @@ def _guarded(run: _Run, account: str, region: str, api: str, action: Callable[..
     """``action(*args, **kwargs)``, or None with the failure recorded."""
     try:
         return action(*args, **kwargs)
-    except (ClientError, BotoCoreError) as exc:
+    except (ClientError, BotoCoreError, _DeadlineReachedError) as exc:
         run.fail(account, region, api, exc)
         return None
 
@@ -138,6 +169,7 @@ def _sagemaker(run: _Run, session: Any, account: str, region: str, pool: ThreadP
     for list_api, key, name_key, describe_api, parameter in _SAGEMAKER:
         kwargs = {"CreationTimeAfter": since} if list_api in _JOBS_SINCE else {}
         api = f"sagemaker.{_camel(list_api)}"
+        run.step(f"{account} {region} {api}")
         pages = _guarded(run, account, region, api, _pages, run, client, "sagemaker", list_api, **kwargs)
         if pages is None:
             continue
@@ -163,11 +195,13 @@ def _describe_all(run: _Run, pool: ThreadPoolExecutor, account: str, region: str
 def _ec2(run: _Run, session: Any, account: str, region: str, sagemaker: dict[str, Any]) -> dict[str, Any]:
     client = session.client("ec2", region_name=region, config=_config(run.options))
     calls: dict[str, Any] = {}
+    run.step(f"{account} {region} ec2.DescribeVpcEndpoints")
     endpoints = _guarded(run, account, region, "ec2.DescribeVpcEndpoints", _pages, run, client, "ec2",
                          "describe_vpc_endpoints")  # fmt: skip
     if endpoints is not None:
         calls["ec2.DescribeVpcEndpoints"] = endpoints
     subnets = sorted(_referenced(sagemaker, "SubnetId", "Subnets", "SubnetIds"))
+    run.step(f"{account} {region} ec2.DescribeSubnets")
     if subnets:
         found = _guarded(run, account, region, "ec2.DescribeSubnets", _by_ids, run, client, "describe_subnets",
                          "subnet-id", subnets)  # fmt: skip
@@ -176,6 +210,7 @@ def _ec2(run: _Run, session: Any, account: str, region: str, sagemaker: dict[str
     vpcs = sorted({s["VpcId"] for page in calls.get("ec2.DescribeSubnets", []) for s in page.get("Subnets", [])}
                   | {e["VpcId"] for page in endpoints or [] for e in page.get("VpcEndpoints", [])}
                   | _referenced(sagemaker, "VpcId"))  # fmt: skip
+    run.step(f"{account} {region} ec2.DescribeVpcs")
     if vpcs:
         found = _guarded(run, account, region, "ec2.DescribeVpcs", _by_ids, run, client, "describe_vpcs", "vpc-id",
                          vpcs)  # fmt: skip
@@ -216,14 +251,17 @@ def _account_wide(run: _Run, session: Any, account: str) -> dict[str, Any]:
     calls: dict[str, Any] = {}
     iam = session.client("iam", config=_config(run.options))
     kinds = ["User", "Role", "Group", "LocalManagedPolicy"]
+    run.step(f"{account} iam.GetAccountAuthorizationDetails")
     details = _guarded(run, account, "global", "iam.GetAccountAuthorizationDetails", _pages, run, iam, "iam",
                        "get_account_authorization_details", Filter=kinds)  # fmt: skip
     if details is not None:
         calls["iam.GetAccountAuthorizationDetails"] = details
     organizations = session.client("organizations", config=_config(run.options))
+    run.step(f"{account} organizations (SCPs in effect)")
     try:  # SCPs are readable only from the management account or a delegated administrator
         calls.update(_scps_in_effect(run, organizations, account))
-    except (ClientError, BotoCoreError) as exc:
+    except (ClientError, BotoCoreError, _DeadlineReachedError) as exc:
+        # Not a failure of the scan (most accounts cannot read them), but the reason SM306 cannot judge.
         calls["organizations.unreadable"] = str(exc).splitlines()[0][:300]
     return calls
 
@@ -259,13 +297,14 @@ def _camel(api: str) -> str:
 def collect(sessions: dict[str, Any], options: Options) -> dict[str, Any]:
     """The snapshot of every (account, region); ``sessions`` maps account IDs to boto3 sessions."""
     run = _Run(options, RateLimiter(options.rate))
+    if options.timeout:
+        run.deadline = time.monotonic() + options.timeout
+    run.total_steps = len(sessions) * (len(options.regions) * (len(_SAGEMAKER) + _EC2_STEPS) + _ACCOUNT_STEPS)
     accounts: dict[str, Any] = {}
     with ThreadPoolExecutor(max_workers=options.workers) as pool:
         for account, session in sessions.items():
             regions: dict[str, Any] = {}
             for region in options.regions:
-                if options.progress:
-                    print(f"smguard: collecting {account}/{region}…", file=sys.stderr)
                 sagemaker = _sagemaker(run, session, account, region, pool)
                 regions[region] = {"calls": {**sagemaker, **_ec2(run, session, account, region, sagemaker)}}
             accounts[account] = {"global": {"calls": _account_wide(run, session, account)}, "regions": regions}
@@ -282,27 +321,48 @@ def collect(sessions: dict[str, Any], options: Options) -> dict[str, Any]:
     }
 
 
+@contextlib.contextmanager
+def _setting_up(step: str) -> Iterator[None]:
+    """Expected failures of the set-up (credentials, region, profile, role, organization) as SetupError."""
+    try:
+        yield
+    except NoCredentialsError:
+        raise SetupError(f"{step}: no AWS credentials found; configure a profile (--profile) or set "
+                         "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY") from None  # fmt: skip
+    except NoRegionError:
+        raise SetupError(f"{step}: no AWS region; pass --region or set AWS_DEFAULT_REGION") from None
+    except ClientError as exc:
+        error = exc.response.get("Error", {})
+        raise SetupError(f"{step}: {error.get('Code', 'Error')}: {error.get('Message', '')}") from None
+    except BotoCoreError as exc:
+        raise SetupError(f"{step}: {exc}") from None
+
+
 def account_of(session: Any, options: Options) -> str:
-    sts = session.client("sts", config=_config(options))
-    return str(sts.get_caller_identity()["Account"])
+    with _setting_up("cannot tell which account the credentials belong to (sts GetCallerIdentity)"):
+        sts = session.client("sts", config=_config(options))
+        return str(sts.get_caller_identity()["Account"])
 
 
 def sessions_for(profile: str | None, role_arns: list[str], options: Options,
                  organization_role: str | None = None) -> dict[str, Any]:  # fmt: skip
     """The caller's account, or each role's account (assumed from the caller's credentials); with
     ``organization_role``, that role in every active account of the caller's organization."""
-    base = boto3.Session(profile_name=profile)
+    with _setting_up(f"cannot use the AWS profile {profile!r}" if profile else "cannot start an AWS session"):
+        base = boto3.Session(profile_name=profile)
     if organization_role:
-        organizations = base.client("organizations", config=_config(options))
-        accounts = [a["Id"] for page in organizations.get_paginator("list_accounts").paginate()
-                    for a in page["Accounts"] if a.get("Status") == "ACTIVE"]  # fmt: skip
+        with _setting_up("cannot list the organization's accounts (organizations ListAccounts)"):
+            organizations = base.client("organizations", config=_config(options))
+            accounts = [a["Id"] for page in organizations.get_paginator("list_accounts").paginate()
+                        for a in page["Accounts"] if a.get("Status") == "ACTIVE"]  # fmt: skip
         role_arns = [*role_arns, *(f"arn:aws:iam::{a}:role/{organization_role}" for a in accounts)]
     if not role_arns:
         return {account_of(base, options): base}
     sessions = {}
-    sts = base.client("sts", config=_config(options))
     for arn in role_arns:
-        credentials = sts.assume_role(RoleArn=arn, RoleSessionName="smguard")["Credentials"]
+        with _setting_up(f"cannot assume {arn}"):
+            sts = base.client("sts", config=_config(options))
+            credentials = sts.assume_role(RoleArn=arn, RoleSessionName="smguard")["Credentials"]
         assumed = boto3.Session(
             aws_access_key_id=credentials["AccessKeyId"], aws_secret_access_key=credentials["SecretAccessKey"],
             aws_session_token=credentials["SessionToken"],
@@ -313,5 +373,6 @@ def sessions_for(profile: str | None, role_arns: list[str], options: Options,
 
 def enabled_regions(session: Any, options: Options) -> list[str]:
     """The regions enabled in the account (opt-in regions only when opted in)."""
-    ec2 = session.client("ec2", region_name=session.region_name or "us-east-1", config=_config(options))
-    return sorted(r["RegionName"] for r in ec2.describe_regions()["Regions"])
+    with _setting_up("cannot list the account's regions (ec2 DescribeRegions)"):
+        ec2 = session.client("ec2", region_name=session.region_name or "us-east-1", config=_config(options))
+        return sorted(r["RegionName"] for r in ec2.describe_regions()["Regions"])

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from smguard.errors import InputError
-from smguard.findings import Finding, MalformedFindingError
+from smguard.errors import EngineError, MalformedFindingError
+from smguard.findings import Finding
 
 QUERY = "data.smguard.main.findings"
-
-
-class EngineError(InputError):
-    """OPA failed or answered something that is not a list of findings."""
 
 
 def findings_from(value: Any, source: str) -> list[Finding]:

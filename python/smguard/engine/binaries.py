@@ -6,12 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
-from smguard.errors import InputError
+from smguard.errors import ToolNotFoundError
 from smguard.paths import TOOLS_BIN
-
-
-class ToolNotFoundError(InputError):
-    """A required binary is not installed."""
 
 
 def find_tool(name: str) -> Path:

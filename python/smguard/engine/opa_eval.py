@@ -5,18 +5,36 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from smguard.engine import QUERY, EngineError, findings_from
+from smguard.engine import QUERY, findings_from
 from smguard.engine.binaries import find_tool
-from smguard.findings import Finding
+from smguard.errors import EngineError
+from smguard.findings import Finding, UnusedWaiver
 from smguard.model import Document
+
+# One run answers both: the findings, and the waivers that matched none of them.
+_SCAN_QUERY = f"{QUERY}; data.smguard.main.unused_waivers"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    findings: list[Finding]
+    unused_waivers: list[UnusedWaiver]
 
 
 def evaluate(document: Document, config: Mapping[str, Any], *, policies: Path) -> list[Finding]:
     """Evaluate the document with ``opa eval`` on the bundle directory and return sorted findings."""
+    return evaluate_scan(document, config, policies=policies).findings
+
+
+def evaluate_scan(
+    document: Document, config: Mapping[str, Any], *, policies: Path, user_policies: Sequence[Path] = ()
+) -> Evaluation:
+    """Findings and unused waivers, with the users' rule folders loaded beside the bundle."""
     opa = find_tool("opa")
     with tempfile.TemporaryDirectory(prefix="smguard-") as tmp:
         # Config lives outside the bundle's roots (smguard/config), so it can be supplied as data.
@@ -25,7 +43,8 @@ def evaluate(document: Document, config: Mapping[str, Any], *, policies: Path) -
         command = [
             # Tests are not policy (and their packages sit outside the bundle's roots).
             str(opa), "eval", "--format", "json", "--bundle", str(policies), "--ignore", "*_test.rego",
-            "--data", str(data_file), "--stdin-input", QUERY,
+            "--data", str(data_file), *(f"--data={folder}" for folder in user_policies), "--stdin-input",
+            _SCAN_QUERY,
         ]  # fmt: skip
         process = subprocess.run(command, input=json.dumps(document).encode(), capture_output=True, check=False)
     if process.returncode != 0:
@@ -33,15 +52,14 @@ def evaluate(document: Document, config: Mapping[str, Any], *, policies: Path) -
     return parse_result(process.stdout)
 
 
-def parse_result(stdout: bytes) -> list[Finding]:
-    """Findings from ``opa eval --format json`` output; undefined or malformed is an error."""
+def parse_result(stdout: bytes) -> Evaluation:
+    """Findings and unused waivers from ``opa eval --format json``; undefined or malformed is an error."""
     try:
         output = json.loads(stdout)
-        expressions = output["result"][0]["expressions"]
-        value = expressions[0]["value"]
+        findings, unused = (expression["value"] for expression in output["result"][0]["expressions"])
     except (ValueError, KeyError, IndexError, TypeError):
         raise EngineError(f"opa eval returned no result for {QUERY} (is the bundle loaded?)") from None
-    return findings_from(value, "opa eval")
+    return Evaluation(findings_from(findings, "opa eval"), UnusedWaiver.list_from_json(unused, "opa eval"))
 
 
 def _first_error(stdout: bytes, stderr: bytes) -> str:

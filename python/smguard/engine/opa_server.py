@@ -13,7 +13,8 @@ import requests
 from opa_client import OpaClient
 from opa_client.errors import ConnectionsError
 
-from smguard.engine import QUERY, EngineError, findings_from
+from smguard.engine import QUERY, findings_from
+from smguard.errors import EngineError
 from smguard.findings import Finding
 from smguard.model import Document
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
-from smguard.errors import InputError
+from smguard.errors import ApiShapeError, InputError
 from smguard.frontends.sagemaker_api import (
-    ApiShapeError,
     Reader,
     domain_settings,
     endpoint_config_settings,

@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 from urllib.parse import unquote
 
-from smguard.errors import InputError
+from smguard.errors import ApiShapeError, InputError, PolicyDocumentError
 from smguard.frontends.conversion import Conversion
-from smguard.frontends.iam_policy import PolicyDocumentError, parse_policy
+from smguard.frontends.iam_policy import parse_policy
 from smguard.frontends.sagemaker_api import (
-    ApiShapeError,
     Reader,
     domain_settings,
     endpoint_config_settings,
@@ -261,8 +260,9 @@ def _document(raw: Any) -> Any:
 def _convert_account(account: str, calls: Mapping[str, Any], lists: dict[str, list[Any]], document: Document) -> None:
     loc = f"aws:{account}/global"
     readable = Value(State.KNOWN, "organizations.DescribePolicy" in calls)
+    unreadable = "" if readable.value else str(calls.get("organizations.unreadable") or "the snapshot holds no SCPs")
     lists["accounts"].append({"meta": meta(f"aws:{account}", "account", loc, {"scps_readable": readable}),
-                              "account_id": account, "scps_readable": readable.value,
+                              "account_id": account, "scps_readable": readable.value, "scps_unreadable": unreadable,
                               "scp_exempt": calls.get("organizations.ManagementAccount") is True})  # fmt: skip
 
     def add(kind: str, policy_id: str, name: str, raw: Any) -> None:

@@ -9,15 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
-from smguard.errors import OneLineError
+from smguard.errors import PolicyDocumentError
 from smguard.jsonio import loads
 from smguard.model.iam import Condition, Principal, Statement
 
 _QUALIFIERS = ("ForAnyValue", "ForAllValues")
-
-
-class PolicyDocumentError(OneLineError, ValueError):
-    """The policy is not a valid policy document; the message says why, in one line."""
 
 
 def parse_policy(document: Any) -> list[Statement]:

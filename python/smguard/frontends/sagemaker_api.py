@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from smguard.errors import OneLineError
+from smguard.errors import ApiShapeError
 from smguard.frontends.value import ABSENT, UNKNOWN, State, Value
 from smguard.model import JobKind
 
@@ -22,10 +22,6 @@ Placeholder = Callable[[Any], bool]
 def no_placeholder(_: Any) -> bool:
     """For requests and responses that hold only concrete values (API calls, Describe* responses)."""
     return False
-
-
-class ApiShapeError(OneLineError, ValueError):
-    """A field of the request has the wrong type; the message names it."""
 
 
 @dataclass(frozen=True)

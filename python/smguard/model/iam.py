@@ -58,6 +58,8 @@ class Account(TypedDict):
     account_id: str
     scps_readable: bool
     """True when the snapshot could read the organization's SCPs (management or delegated account)."""
+    scps_unreadable: str
+    """Why the SCPs could not be read (the Organizations error); empty when they could."""
     scp_exempt: bool
     """True for the organization's management account, which no SCP restricts."""
 

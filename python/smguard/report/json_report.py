@@ -1,11 +1,11 @@
-"""JSON report: ``{"findings": [...], "summary": {...}, "sources": [...]}``."""
+"""JSON report: ``{"findings": [...], "unused_waivers": [...], "summary": {...}, "sources": [...]}``."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from smguard import __version__
-from smguard.findings import summarize
 from smguard.report.scan import ScanResult
 
 
@@ -15,7 +15,8 @@ def render_json(result: ScanResult) -> str:
             {
                 "tool": {"name": "smguard", "version": __version__},
                 "findings": [f.to_json() for f in result.findings],
-                "summary": summarize(result.findings, resources=result.resources),
+                "unused_waivers": [asdict(w) | {"level": result.waiver_level} for w in result.unused_waivers],
+                "summary": result.summary(),
                 "sources": result.sources,
             },
             indent=2,

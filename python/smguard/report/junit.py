@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree
 
-from smguard.catalog import rules
 from smguard.findings import Finding
 from smguard.report.scan import ScanResult
 
@@ -19,7 +18,7 @@ def render_junit(result: ScanResult) -> str:
     for finding in result.findings:
         by_rule[finding.rule_id].append(finding)
     suites = ElementTree.Element("testsuites", name="smguard")
-    for rule in rules().values():
+    for rule in result.rules.values():
         findings = by_rule.get(rule.id, [])
         suite = ElementTree.SubElement(suites, "testsuite", name=f"{rule.id} {rule.title}")
         counts = {"failures": 0, "errors": 0, "skipped": 0}

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from smguard import __version__
-from smguard.catalog import Rule, rules
-from smguard.findings import Finding
+from smguard.catalog import Rule
+from smguard.findings import Finding, UnusedWaiver
 from smguard.report.scan import ScanResult
 
 _LEVEL = {"CRITICAL": "error", "HIGH": "error", "MEDIUM": "warning", "LOW": "note"}
@@ -25,7 +26,7 @@ _SECURITY_SEVERITY = {"CRITICAL": "9.5", "HIGH": "8.0", "MEDIUM": "5.5", "LOW": 
 def _descriptor(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.id,
-        "name": "".join(part.capitalize() for part in rule.path.split("/")[-1].split("_")),
+        "name": "".join(part.capitalize() for part in rule.slug.split("_")),
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.description},
         "help": {
@@ -36,7 +37,7 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {
             "security-severity": _SECURITY_SEVERITY[rule.severity],
-            "tags": ["security", "sagemaker", rule.path.split("/")[-2]],
+            "tags": ["security", "sagemaker", rule.area],
         },
     }
 
@@ -69,8 +70,19 @@ def _uri(location: str) -> str:
     return path.as_uri() if path.is_absolute() else quote(path.as_posix())
 
 
+def _unused_waiver(result: ScanResult, waiver: UnusedWaiver) -> dict[str, Any]:
+    """A suppression in the config that suppressed nothing, as a configuration notification."""
+    return {
+        "level": result.waiver_level,
+        "message": {"text": f"unused waiver: {waiver.describe()}"},
+        "descriptor": {"id": "unused-suppression"},
+        "associatedRule": {"id": waiver.rule},
+        "properties": {"waiver": asdict(waiver)},
+    }
+
+
 def render_sarif(result: ScanResult) -> str:
-    catalog = list(rules().values())
+    catalog = list(result.rules.values())
     index = {rule.id: i for i, rule in enumerate(catalog)}
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -87,6 +99,12 @@ def render_sarif(result: ScanResult) -> str:
                     }
                 },
                 "results": [_result(finding, index) for finding in result.findings],
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "toolConfigurationNotifications": [_unused_waiver(result, w) for w in result.unused_waivers],
+                    }
+                ],
                 "columnKind": "unicodeCodePoints",
             }
         ],

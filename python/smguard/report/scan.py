@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from smguard.findings import Finding
+from smguard.catalog import Rule, rules
+from smguard.findings import Finding, UnusedWaiver, summarize
 from smguard.model import Source
 
 
@@ -13,3 +16,19 @@ class ScanResult:
     findings: list[Finding]
     sources: list[Source]
     resources: int
+    unused_waivers: list[UnusedWaiver] = field(default_factory=list)
+    strict_waivers: bool = False
+    """Unused waivers are errors (``--strict-waivers``), not warnings."""
+    rules: Mapping[str, Rule] = field(default_factory=rules)
+    """The catalog: the built-in rules and any the user loaded with --policy."""
+
+    @property
+    def waiver_level(self) -> str:
+        return "error" if self.strict_waivers else "warning"
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for the report footer and the JSON ``summary``; unused waivers fail when strict."""
+        counts = summarize(self.findings, resources=self.resources)
+        counts["unused_waivers"] = len(self.unused_waivers)
+        counts["passed"] = counts["passed"] and not (self.strict_waivers and self.unused_waivers)
+        return counts

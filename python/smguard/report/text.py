@@ -5,7 +5,6 @@ from __future__ import annotations
 from itertools import groupby
 
 from smguard.errors import printable
-from smguard.findings import summarize
 from smguard.report.scan import ScanResult
 
 _STATUS = {"fail": "FAIL", "error": "ERROR", "unknown": "UNKNOWN", "waived": "WAIVED"}
@@ -24,10 +23,15 @@ def render_text(result: ScanResult) -> str:
             if f.waiver:
                 lines.append(f"  {'':<7}  {'':<{id_width}}  {'':<8}  waived: {printable(f.waiver)}")
         lines.append("")
-    summary = summarize(result.findings, resources=result.resources)
+    for waiver in result.unused_waivers:
+        lines.append(f"{result.waiver_level.upper()}: unused waiver: {printable(waiver.describe())}")
+    if result.unused_waivers:
+        lines.append("")
+    summary = result.summary()
     counts = summary["by_status"]
+    unused = f", {summary['unused_waivers']} unused waivers" if summary["unused_waivers"] else ""
     lines.append(
         f"{summary['resources']} resources scanned: {counts['fail']} failed, {counts['error']} errors, "
-        f"{counts['unknown']} unknown, {counts['waived']} waived" + ("" if summary["passed"] else " - FAILED")
+        f"{counts['unknown']} unknown, {counts['waived']} waived{unused}" + ("" if summary["passed"] else " - FAILED")
     )
     return "\n".join(lines) + "\n"

@@ -25,11 +25,14 @@ fail(chain, resource, attribute, message) := _finding(chain, resource.meta, attr
 
 # METADATA
 # description: A finding for a resource whose deciding value cannot be known from the input.
-unknown(chain, resource, attribute) := _finding(
-	chain, resource.meta, attribute,
+unknown(chain, resource, attribute) := unknown_because(
+	chain, resource, attribute,
 	sprintf("%s cannot be known from this input (e.g. known only after apply)", [attribute]),
-	"unknown",
 )
+
+# METADATA
+# description: The same, when the input says why the value cannot be known.
+unknown_because(chain, resource, attribute, message) := _finding(chain, resource.meta, attribute, message, "unknown")
 
 # METADATA
 # scope: document

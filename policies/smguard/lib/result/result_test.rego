@@ -3,7 +3,7 @@ package smguard.lib.result_test
 import data.smguard.lib.result
 
 chain := [
-	{"path": ["data", "smguard", "rules", "x", "y", "deny"], "annotations": {"scope": "rule"}},
+	{"path": ["data", "smguard", "rules", "x", "y", "findings"], "annotations": {"scope": "rule"}},
 	{"path": ["data", "smguard", "rules", "x", "y"], "annotations": {
 		"scope": "package", "title": "T",
 		"custom": {"id": "SM999", "severity": "LOW"},

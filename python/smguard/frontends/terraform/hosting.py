@@ -54,10 +54,10 @@ def _configured_and(resource: PlanResource, block: Value, *flag: str | int) -> V
 def _variants(resource: PlanResource, index: PlanIndex) -> Value:
     variants: list[Variant] = []
     for attribute, shadow in (("production_variants", False), ("shadow_production_variants", True)):
-        blocks = resource.attribute(attribute)
+        blocks = resource.block_count(attribute)
         if blocks.unknown:
             return blocks
-        for i in range(len(blocks.value) if blocks.known and isinstance(blocks.value, list) else 0):
+        for i in range(blocks.value if blocks.known else 0):
             name = string(resource, attribute, i, "model_name")
             models = _resolve(resource, index, MODEL, name, attribute, i, "model_name")
             variant_name = string(resource, attribute, i, "variant_name")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from smguard.frontends.iam_policy import PolicyDocumentError, condition, parse_policy, principals
-from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
+from smguard.errors import MalformedResourceError, PolicyDocumentError
+from smguard.frontends.iam_policy import condition, parse_policy, principals
+from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.network import meta, string
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import UNKNOWN, State, Value

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from smguard.errors import OneLineError, printable
+from smguard.errors import MalformedResourceError
 from smguard.frontends.terraform.address import IGNORED_REFERENCES, ResourceRef, module_names, parse_reference
 from smguard.frontends.terraform.values import PlanResource
 
@@ -15,14 +15,6 @@ if TYPE_CHECKING:
     from smguard.frontends.terraform.network import Network
 
 ConfigKey = tuple[tuple[str, ...], str]
-
-
-class MalformedResourceError(OneLineError):
-    """One resource entry of the plan cannot be read; the message names what is wrong."""
-
-    def __init__(self, address: str, message: str) -> None:
-        super().__init__(message)
-        self.address = printable(address)
 
 
 @dataclass

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
+from smguard.errors import MalformedResourceError
+from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
 from smguard.frontends.value import meta as value_meta

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import cast
 
-from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
+from smguard.errors import MalformedResourceError
+from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.network import meta, placement, string
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import ABSENT, State, Value

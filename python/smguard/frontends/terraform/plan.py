@@ -6,7 +6,8 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast
 
-from smguard.errors import InputError
+from smguard import hints
+from smguard.errors import InputError, MalformedResourceError
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform.hosting import ENDPOINT_CONFIG, MODEL, endpoint, endpoint_config, model
 from smguard.frontends.terraform.iam import (
@@ -16,12 +17,7 @@ from smguard.frontends.terraform.iam import (
     role_inline_policies,
     service_control_policy,
 )
-from smguard.frontends.terraform.index import (
-    MalformedResourceError,
-    PlanIndex,
-    configuration_index,
-    plan_resource,
-)
+from smguard.frontends.terraform.index import PlanIndex, configuration_index, plan_resource
 from smguard.frontends.terraform.network import SUBNET_TYPES, VPC_TYPES, subnet_resource, vpc_resource
 from smguard.frontends.terraform.notebook import notebook_instance
 from smguard.frontends.terraform.studio import DOMAIN, domain, user_profile
@@ -108,7 +104,11 @@ def _check_shape(plan: Any, name: str) -> list[str]:
         if key in plan and plan[key] is not None and not isinstance(plan[key], expected):
             raise InputError(f"{name}: not a valid Terraform plan: {key} is a {json_type(plan[key])}")
     if not is_plan(plan):
-        raise InputError(f"{name}: not a Terraform plan: it has neither resource_changes nor planned_values")
+        hint = hints.for_value(plan)
+        raise InputError(
+            f"{name}: not a Terraform plan: it has neither resource_changes nor planned_values"
+            + (f"; {hint}" if hint else "")
+        )
     if not isinstance(plan.get("resource_changes"), list):  # then the module tree is all there is to read
         problem = _module_tree_problem(plan["planned_values"].get("root_module"), "planned_values.root_module")
         if problem:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
+from smguard.errors import ApiShapeError, MalformedResourceError
 from smguard.frontends import workflows
-from smguard.frontends.sagemaker_api import ApiShapeError, job_settings
-from smguard.frontends.terraform.index import MalformedResourceError, PlanIndex
+from smguard.frontends.sagemaker_api import job_settings
+from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.network import boolean, meta, string, strings, subnets_network
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import UNKNOWN, State, Value, plain

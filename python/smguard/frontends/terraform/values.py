@@ -60,6 +60,12 @@ class PlanResource:
             return PENDING
         return Value(State.KNOWN, current)
 
+    def block_count(self, *path: str | int) -> Value:
+        """How many blocks are at ``path``: known whenever the plan holds the list, even when values
+        inside the blocks (a generated model name) are known only after apply."""
+        current = _walk(self.after, path)
+        return Value(State.KNOWN, len(current)) if isinstance(current, list) else self.attribute(*path)
+
     def setting(self, *path: str | int) -> Value:
         """A user setting the provider computes when it is not set: the configuration decides."""
         if self.mode == "managed" and self.expressions is not None and not self.configured(path):

@@ -26,7 +26,7 @@ package smguard.rules.access.presigned_domain_url_restricted
 
 import data.smguard.lib.presigned
 
-deny contains finding if {
+findings contains finding if {
 	some policy in input.resources.iam_policies
 	finding := presigned.verdict(rego.metadata.chain(), policy, "sagemaker:createpresigneddomainurl")
 }

@@ -5,7 +5,7 @@ import data.smguard.rules.access.presigned_domain_url_restricted as rule
 
 test_fail_unconditional_studio_grant if {
 	statement := inputs.statement({"actions": ["sagemaker:createpresigneddomainurl", "sagemaker:describeuserprofile"]})
-	inputs.verdicts(rule.deny) == {["SM202", "p", "fail"]} with input as inputs.identity_policy([statement])
+	inputs.verdicts(rule.findings) == {["SM202", "p", "fail"]} with input as inputs.identity_policy([statement])
 }
 
 test_pass_studio_grant_through_vpc_endpoints if {
@@ -13,10 +13,10 @@ test_pass_studio_grant_through_vpc_endpoints if {
 		"actions": ["sagemaker:createpresigneddomainurl"],
 		"conditions": [inputs.condition("ForAnyValue:StringEquals", "aws:sourceVpce", ["vpce-1", "vpce-2"])],
 	})
-	count(rule.deny) == 0 with input as inputs.identity_policy([statement])
+	count(rule.findings) == 0 with input as inputs.identity_policy([statement])
 }
 
 test_pass_notebook_grant_only if {
 	statement := inputs.statement({"actions": ["sagemaker:createpresignednotebookinstanceurl"]})
-	count(rule.deny) == 0 with input as inputs.identity_policy([statement])
+	count(rule.findings) == 0 with input as inputs.identity_policy([statement])
 }

@@ -31,7 +31,7 @@ package smguard.rules.access.presigned_notebook_url_restricted
 
 import data.smguard.lib.presigned
 
-deny contains finding if {
+findings contains finding if {
 	some policy in input.resources.iam_policies
 	finding := presigned.verdict(rego.metadata.chain(), policy, "sagemaker:createpresignednotebookinstanceurl")
 }

@@ -13,7 +13,7 @@ test_fail_grant_forms[form] if {
 		"prefix wildcard": {"actions": ["sagemaker:createpresigned*"]},
 		"not action": {"not_actions": ["s3:*"]},
 	}
-	verdicts := inputs.verdicts(rule.deny) with input as inputs.identity_policy([inputs.statement(statement)])
+	verdicts := inputs.verdicts(rule.findings) with input as inputs.identity_policy([inputs.statement(statement)])
 	verdicts == {["SM201", "p", "fail"]}
 }
 
@@ -24,7 +24,7 @@ test_pass_not_granted[form] if {
 		"deny": {"effect": "Deny", "actions": ["sagemaker:*"]},
 		"domain url only": {"actions": ["sagemaker:createpresigneddomainurl"]},
 	}
-	count(rule.deny) == 0 with input as inputs.identity_policy([inputs.statement(statement)])
+	count(rule.findings) == 0 with input as inputs.identity_policy([inputs.statement(statement)])
 }
 
 test_pass_allow_with_network_condition[key] if {
@@ -34,7 +34,7 @@ test_pass_allow_with_network_condition[key] if {
 		"source vpce any value": inputs.condition("ForAnyValue:StringEquals", "aws:sourceVpce", ["vpce-1"]),
 	}
 	statement := inputs.statement({"actions": ["sagemaker:*"], "conditions": [condition]})
-	count(rule.deny) == 0 with input as inputs.identity_policy([statement])
+	count(rule.findings) == 0 with input as inputs.identity_policy([statement])
 }
 
 test_fail_allow_with_condition_that_binds_nothing[key] if {
@@ -45,7 +45,7 @@ test_fail_allow_with_condition_that_binds_nothing[key] if {
 		"other key": inputs.condition("StringEquals", "aws:PrincipalTag/team", ["ml"]),
 	}
 	statement := inputs.statement({"actions": ["sagemaker:*"], "conditions": [condition]})
-	verdicts := inputs.verdicts(rule.deny) with input as inputs.identity_policy([statement])
+	verdicts := inputs.verdicts(rule.findings) with input as inputs.identity_policy([statement])
 	verdicts == {["SM201", "p", "fail"]}
 }
 
@@ -56,7 +56,7 @@ test_pass_unconditional_allow_with_restricting_deny if {
 			inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"]),
 		]}),
 	]
-	count(rule.deny) == 0 with input as inputs.identity_policy(statements)
+	count(rule.findings) == 0 with input as inputs.identity_policy(statements)
 }
 
 test_fail_deny_that_restricts_another_action if {
@@ -66,13 +66,13 @@ test_fail_deny_that_restricts_another_action if {
 			inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"]),
 		]}),
 	]
-	verdicts := inputs.verdicts(rule.deny) with input as inputs.identity_policy(statements)
+	verdicts := inputs.verdicts(rule.findings) with input as inputs.identity_policy(statements)
 	verdicts == {["SM201", "p", "fail"]}
 }
 
 test_message_names_the_statements if {
 	statements := [inputs.statement({"sid": "Open", "actions": ["*"]}), inputs.statement({"actions": ["sagemaker:*"]})]
-	some finding in rule.deny with input as inputs.identity_policy(statements)
+	some finding in rule.findings with input as inputs.identity_policy(statements)
 	contains(finding.message, `statement "Open", statement #1 grants sagemaker:createpresignednotebookinstanceurl`)
 }
 
@@ -81,7 +81,7 @@ test_unknown_policy_document if {
 		inputs.identity_policy([]).resources.iam_policies[0],
 		{"statements": null, "meta": {"unknown": ["statements"]}},
 	)]}}
-	inputs.verdicts(rule.deny) == {["SM201", "p", "unknown"]} with input as doc
+	inputs.verdicts(rule.findings) == {["SM201", "p", "unknown"]} with input as doc
 }
 
 test_unknown_statement_parts[part] if {
@@ -90,7 +90,7 @@ test_unknown_statement_parts[part] if {
 		"conditions": {"actions": ["sagemaker:*"], "conditions": [], "unknown": ["conditions"]},
 		"effect": {"actions": ["sagemaker:*"], "unknown": ["effect"]},
 	}
-	verdicts := inputs.verdicts(rule.deny) with input as inputs.identity_policy([inputs.statement(statement)])
+	verdicts := inputs.verdicts(rule.findings) with input as inputs.identity_policy([inputs.statement(statement)])
 	verdicts == {["SM201", "p", "unknown"]}
 }
 
@@ -99,13 +99,13 @@ test_known_grant_wins_over_unknown_parts if {
 		inputs.statement({"actions": ["*"]}),
 		inputs.statement({"actions": [], "unknown": ["actions"]}),
 	]
-	inputs.verdicts(rule.deny) == {["SM201", "p", "fail"]} with input as inputs.identity_policy(statements)
+	inputs.verdicts(rule.findings) == {["SM201", "p", "fail"]} with input as inputs.identity_policy(statements)
 }
 
 test_pass_network_condition_with_values_known_only_at_apply if {
 	vpce := object.union(inputs.condition("StringEquals", "aws:SourceVpce", []), {"values_unknown": true})
 	statement := inputs.statement({"actions": ["sagemaker:*"], "conditions": [vpce]})
-	count(rule.deny) == 0 with input as inputs.identity_policy([statement])
+	count(rule.findings) == 0 with input as inputs.identity_policy([statement])
 }
 
 test_fail_deny_scoped_to_other_resources if {
@@ -117,7 +117,7 @@ test_fail_deny_scoped_to_other_resources if {
 			"conditions": [inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"])],
 		}),
 	]
-	verdicts := inputs.verdicts(rule.deny) with input as inputs.identity_policy(statements)
+	verdicts := inputs.verdicts(rule.findings) with input as inputs.identity_policy(statements)
 	verdicts == {["SM201", "p", "fail"]}
 }
 
@@ -130,5 +130,5 @@ test_pass_deny_covering_the_granted_resources if {
 			"conditions": [inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"])],
 		}),
 	]
-	count(rule.deny) == 0 with input as inputs.identity_policy(statements)
+	count(rule.findings) == 0 with input as inputs.identity_policy(statements)
 }

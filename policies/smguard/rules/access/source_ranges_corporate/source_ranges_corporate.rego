@@ -29,7 +29,7 @@ import data.smguard.lib.iam
 import data.smguard.lib.presigned
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some policy in input.resources.iam_policies
 	outside := _outside(policy)
 	count(outside) > 0
@@ -41,7 +41,7 @@ deny contains finding if {
 	)
 }
 
-deny contains finding if {
+findings contains finding if {
 	some policy in input.resources.iam_policies
 	count(_outside(policy)) == 0
 	some condition in _source_conditions(policy)

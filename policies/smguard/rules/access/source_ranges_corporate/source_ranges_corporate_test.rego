@@ -12,19 +12,19 @@ allow_from(key, operator, values) := inputs.identity_policy([inputs.statement({
 
 test_pass_ranges_inside_corporate_cidrs if {
 	doc := allow_from("aws:SourceIp", "IpAddress", ["192.0.2.0/25", "192.0.2.7", "2001:db8:1::/48"])
-	count(rule.deny) == 0 with input as doc with data.smguard.config as corporate
+	count(rule.findings) == 0 with input as doc with data.smguard.config as corporate
 }
 
 test_fail_range_outside if {
 	doc := allow_from("aws:SourceIp", "IpAddress", ["192.0.2.0/24", "198.51.100.0/24", "2001:db9::/32"])
-	some finding in rule.deny with input as doc with data.smguard.config as corporate
+	some finding in rule.findings with input as doc with data.smguard.config as corporate
 	finding.status == "fail"
 	endswith(finding.message, "198.51.100.0/24, 2001:db9::/32")
 }
 
 test_fail_range_wider_than_corporate if {
 	doc := allow_from("aws:SourceIp", "IpAddress", ["192.0.0.0/16"])
-	inputs.verdicts(rule.deny) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
+	inputs.verdicts(rule.findings) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
 }
 
 test_fail_deny_exempting_outside_range if {
@@ -34,21 +34,21 @@ test_fail_deny_exempting_outside_range if {
 			inputs.condition("NotIpAddress", "aws:SourceIp", ["203.0.113.0/24"]),
 		]}),
 	])
-	inputs.verdicts(rule.deny) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
+	inputs.verdicts(rule.findings) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
 }
 
 test_fail_vpce_not_allowed if {
 	doc := allow_from("aws:SourceVpce", "StringEquals", ["vpce-1", "vpce-9"])
-	inputs.verdicts(rule.deny) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
+	inputs.verdicts(rule.findings) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
 }
 
 test_fail_malformed_range if {
 	doc := allow_from("aws:SourceIp", "IpAddress", ["not-an-ip"])
-	inputs.verdicts(rule.deny) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
+	inputs.verdicts(rule.findings) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
 }
 
 test_pass_without_config if {
-	count(rule.deny) == 0 with input as allow_from("aws:SourceIp", "IpAddress", ["198.51.100.0/24"])
+	count(rule.findings) == 0 with input as allow_from("aws:SourceIp", "IpAddress", ["198.51.100.0/24"])
 }
 
 test_pass_other_actions if {
@@ -56,7 +56,7 @@ test_pass_other_actions if {
 		"actions": ["sagemaker:createtrainingjob"],
 		"conditions": [inputs.condition("IpAddress", "aws:SourceIp", ["198.51.100.0/24"])],
 	})])
-	count(rule.deny) == 0 with input as doc with data.smguard.config as corporate
+	count(rule.findings) == 0 with input as doc with data.smguard.config as corporate
 }
 
 test_unknown_values if {
@@ -64,7 +64,7 @@ test_unknown_values if {
 		"actions": ["sagemaker:*"],
 		"conditions": [object.union(inputs.condition("IpAddress", "aws:SourceIp", []), {"values_unknown": true})],
 	})])
-	inputs.verdicts(rule.deny) == {["SM203", "p", "unknown"]} with input as doc with data.smguard.config as corporate
+	inputs.verdicts(rule.findings) == {["SM203", "p", "unknown"]} with input as doc with data.smguard.config as corporate
 }
 
 test_pass_unknown_values_without_config_for_their_key if {
@@ -72,6 +72,6 @@ test_pass_unknown_values_without_config_for_their_key if {
 		"actions": ["sagemaker:*"],
 		"conditions": [object.union(inputs.condition("IpAddress", "aws:SourceIp", []), {"values_unknown": true})],
 	})])
-	count(rule.deny) == 0 with input as doc
-	count(rule.deny) == 0 with input as doc with data.smguard.config as {"access": {"allowed_vpce_ids": ["vpce-1"]}}
+	count(rule.findings) == 0 with input as doc
+	count(rule.findings) == 0 with input as doc with data.smguard.config as {"access": {"allowed_vpce_ids": ["vpce-1"]}}
 }

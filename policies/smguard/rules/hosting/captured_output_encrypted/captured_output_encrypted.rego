@@ -28,7 +28,7 @@ _outputs := {
 	"asynchronous inference output": ["async_inference_enabled", "async_output_kms_key_id"],
 }
 
-deny contains finding if {
+findings contains finding if {
 	some config in input.resources.endpoint_configs
 	verdicts := [verdict |
 		some kind in ["data capture", "asynchronous inference output"]

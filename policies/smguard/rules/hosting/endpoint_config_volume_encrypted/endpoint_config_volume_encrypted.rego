@@ -16,7 +16,7 @@ package smguard.rules.hosting.endpoint_config_volume_encrypted
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.endpoint_configs
 	finding := result.require(
 		rego.metadata.chain(), resource, "kms_key_arn",

@@ -5,9 +5,9 @@ import data.smguard.rules.hosting.endpoint_config_volume_encrypted as rule
 
 test_fail_no_key if {
 	doc := {"resources": {"endpoint_configs": [object.union(inputs.hardened_config, {"kms_key_arn": null})]}}
-	inputs.verdicts(rule.deny) == {["SM403", "config", "fail"]} with input as doc
+	inputs.verdicts(rule.findings) == {["SM403", "config", "fail"]} with input as doc
 }
 
 test_pass_hardened if {
-	count(rule.deny) == 0 with input as {"resources": {"endpoint_configs": [inputs.hardened_config]}}
+	count(rule.findings) == 0 with input as {"resources": {"endpoint_configs": [inputs.hardened_config]}}
 }

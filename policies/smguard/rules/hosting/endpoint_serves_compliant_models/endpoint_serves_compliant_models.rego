@@ -38,7 +38,7 @@ _config(endpoint) := group.only(_configs, [endpoint.meta.location, endpoint.endp
 
 _model(endpoint, variant) := group.only(_models, [endpoint.meta.location, variant.model])
 
-deny contains finding if {
+findings contains finding if {
 	some endpoint in input.resources.endpoints
 	failing := {model.meta.id |
 		some model in _served(endpoint)
@@ -51,7 +51,7 @@ deny contains finding if {
 	)
 }
 
-deny contains finding if {
+findings contains finding if {
 	some endpoint in input.resources.endpoints
 	not _fails(endpoint)
 	_undecided(endpoint)

@@ -26,7 +26,7 @@ _messages := {
 	"security_group_ids": "VpcConfig has no security groups",
 }
 
-deny contains finding if {
+findings contains finding if {
 	some model in input.resources.models
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]

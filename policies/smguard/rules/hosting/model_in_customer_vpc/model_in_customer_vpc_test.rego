@@ -7,11 +7,11 @@ models(model) := {"resources": {"models": [model]}}
 
 test_fail_no_vpc if {
 	model := object.union(inputs.hardened_model, {"subnets": null, "security_group_ids": null})
-	inputs.verdicts(rule.deny) == {["SM401", "model", "fail"]} with input as models(model)
+	inputs.verdicts(rule.findings) == {["SM401", "model", "fail"]} with input as models(model)
 }
 
 test_pass_hardened if {
-	count(rule.deny) == 0 with input as models(inputs.hardened_model)
+	count(rule.findings) == 0 with input as models(inputs.hardened_model)
 }
 
 test_fail_known_missing_security_groups_beside_unknown_subnets if {
@@ -19,5 +19,5 @@ test_fail_known_missing_security_groups_beside_unknown_subnets if {
 		"subnets": null, "security_group_ids": null,
 		"meta": {"unknown": ["subnets"]},
 	})
-	inputs.verdicts(rule.deny) == {["SM401", "model", "fail"]} with input as models(model)
+	inputs.verdicts(rule.findings) == {["SM401", "model", "fail"]} with input as models(model)
 }

@@ -16,7 +16,7 @@ package smguard.rules.hosting.model_network_isolation
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.models
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),

@@ -5,9 +5,9 @@ import data.smguard.rules.hosting.model_network_isolation as rule
 
 test_fail_isolation_off if {
 	doc := {"resources": {"models": [object.union(inputs.hardened_model, {"enable_network_isolation": false})]}}
-	inputs.verdicts(rule.deny) == {["SM402", "model", "fail"]} with input as doc
+	inputs.verdicts(rule.findings) == {["SM402", "model", "fail"]} with input as doc
 }
 
 test_pass_hardened if {
-	count(rule.deny) == 0 with input as {"resources": {"models": [inputs.hardened_model]}}
+	count(rule.findings) == 0 with input as {"resources": {"models": [inputs.hardened_model]}}
 }

@@ -18,7 +18,7 @@ package smguard.rules.hosting.no_ssm_access
 import data.smguard.lib.result
 import data.smguard.lib.value
 
-deny contains finding if {
+findings contains finding if {
 	some config in input.resources.endpoint_configs
 	names := _variants(config, true)
 	count(names) > 0
@@ -28,7 +28,7 @@ deny contains finding if {
 	)
 }
 
-deny contains finding if {
+findings contains finding if {
 	some config in input.resources.endpoint_configs
 	count(_variants(config, true)) == 0
 	_undecided(config)

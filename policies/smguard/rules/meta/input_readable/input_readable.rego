@@ -6,7 +6,9 @@
 #   is never mistaken for a compliant resource. So is an input that is not an smguard document at
 #   all (a raw plan sent to OPA or conftest, a misspelt key), which every rule would pass; a
 #   resource without an ID, which no finding could name; and two different resources of one kind
-#   under one ID in one input, which no join could tell apart.
+#   under one ID in one input, which no join could tell apart. So is a config that is not valid
+#   (an unknown section or rule, a waiver without an expiry date), on the routes where OPA or
+#   conftest is given it directly.
 # schemas:
 #   - input: schema.input
 # custom:
@@ -21,15 +23,23 @@
 #     failed API call needs) and scan again.
 package smguard.rules.meta.input_readable
 
+import data.smguard.lib.config
 import data.smguard.lib.group
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some problem in input.errors
 	finding := result.error(rego.metadata.chain(), problem)
 }
 
-deny contains finding if {
+# A config the CLI would refuse, given to OPA or conftest as data: every problem is reported,
+# as a waiver that is not complete or a rule ID that does not exist would otherwise be ignored.
+findings contains finding if {
+	some problem in config.problems
+	finding := result.error(rego.metadata.chain(), object.union(_config_problem, {"message": problem}))
+}
+
+findings contains finding if {
 	not _document
 	message := concat("", [
 		"the input is not an smguard document (schema_version ", format_int(schema_version, 10),
@@ -40,7 +50,7 @@ deny contains finding if {
 
 # Two different resources of one kind under one ID in one input: what refers to that ID could
 # mean either, so it is not judged (identical copies, as of one file passed twice, are one).
-deny contains finding if {
+findings contains finding if {
 	_shared_ids # grouping costs more than counting, and in most inputs every ID is given once
 	some key, resources in _by_id
 	count(resources) > 1
@@ -52,7 +62,7 @@ deny contains finding if {
 }
 
 # A resource without an ID would be judged by no rule, since every finding names one.
-deny contains finding if {
+findings contains finding if {
 	_shared_ids # also when a resource has no ID
 	some kind, listed in input.resources
 	some i, resource in listed
@@ -60,6 +70,8 @@ deny contains finding if {
 	message := sprintf("%s[%d] has no meta.id, so no rule can judge it", [kind, i])
 	finding := result.error(rego.metadata.chain(), {"resource": "(input)", "location": "", "message": message})
 }
+
+_config_problem := {"resource": "(config)", "location": "data.smguard.config"}
 
 _by_id := group.by_key([[_key(kind, resource), resource] |
 	some kind, resources in input.resources

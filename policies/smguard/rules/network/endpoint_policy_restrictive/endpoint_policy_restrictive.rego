@@ -32,7 +32,7 @@ import data.smguard.lib.iam
 import data.smguard.lib.result
 import data.smguard.lib.value
 
-deny contains finding if {
+findings contains finding if {
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.sagemaker_service != null
 	finding := _verdict(rego.metadata.chain(), endpoint)

@@ -22,7 +22,7 @@ package smguard.rules.network.endpoint_private_dns
 import data.smguard.lib.result
 import data.smguard.lib.value
 
-deny contains finding if {
+findings contains finding if {
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.sagemaker_service != null
 	endpoint.endpoint_type == "Interface"
@@ -32,7 +32,7 @@ deny contains finding if {
 	)
 }
 
-deny contains finding if {
+findings contains finding if {
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.sagemaker_service != null
 	value.undecided(endpoint, "endpoint_type")

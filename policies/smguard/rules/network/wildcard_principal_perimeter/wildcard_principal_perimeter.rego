@@ -26,7 +26,7 @@ package smguard.rules.network.wildcard_principal_perimeter
 import data.smguard.lib.iam
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.sagemaker_service != null
 	some statement in endpoint.policy

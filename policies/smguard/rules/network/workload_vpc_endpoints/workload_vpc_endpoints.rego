@@ -64,7 +64,7 @@ _endpoints_of_unknown_vpcs := group.by_key([[endpoint.meta.location, endpoint.sa
 	endpoint.vpc_key == null
 ])
 
-deny contains finding if {
+findings contains finding if {
 	some key, workloads in _workloads
 	missing := _required(workloads) - object.get(_present, [key], set()) # [key]: an array alone is a path
 	count(missing) > 0

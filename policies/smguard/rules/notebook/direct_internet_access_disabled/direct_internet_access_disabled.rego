@@ -26,7 +26,7 @@ package smguard.rules.notebook.direct_internet_access_disabled
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	finding := result.decide(
 		rego.metadata.chain(), notebook, "direct_internet_access", _compliant(notebook),

@@ -23,7 +23,7 @@ package smguard.rules.notebook.imdsv2_required
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	finding := result.decide(
 		rego.metadata.chain(), notebook, "minimum_instance_metadata_service_version", _compliant(notebook),

@@ -28,13 +28,13 @@ import data.smguard.lib.config
 import data.smguard.lib.result
 import data.smguard.lib.value
 
-deny contains finding if {
+findings contains finding if {
 	some i, notebook in input.resources.notebook_instances
 	finding := result.fail(rego.metadata.chain(), notebook, "subnet_id", concat("; ", sort(_problems[i])))
 }
 
 # One unknown finding per notebook, and only when nothing is known to be wrong.
-deny contains finding if {
+findings contains finding if {
 	some i, notebook in input.resources.notebook_instances
 	not _problems[i]
 	finding := result.unknown(rego.metadata.chain(), notebook, min(_undecided(notebook)))

@@ -25,7 +25,7 @@ package smguard.rules.notebook.in_customer_subnet
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	finding := result.require(rego.metadata.chain(), notebook, "subnet_id", "no subnet is configured")
 }

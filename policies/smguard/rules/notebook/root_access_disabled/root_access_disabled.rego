@@ -24,7 +24,7 @@ package smguard.rules.notebook.root_access_disabled
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	finding := result.decide(
 		rego.metadata.chain(), notebook, "root_access", _compliant(notebook),

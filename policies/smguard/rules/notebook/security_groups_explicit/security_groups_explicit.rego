@@ -23,7 +23,7 @@ package smguard.rules.notebook.security_groups_explicit
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	finding := result.require(rego.metadata.chain(), notebook, "security_groups", "no security group is configured")
 }

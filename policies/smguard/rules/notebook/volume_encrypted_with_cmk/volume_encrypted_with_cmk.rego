@@ -23,7 +23,7 @@ package smguard.rules.notebook.volume_encrypted_with_cmk
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	finding := result.require(rego.metadata.chain(), notebook, "kms_key_id", "no customer KMS key is configured")
 }

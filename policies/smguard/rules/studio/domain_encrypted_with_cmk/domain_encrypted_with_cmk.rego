@@ -16,7 +16,7 @@ package smguard.rules.studio.domain_encrypted_with_cmk
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.domains
 	finding := result.require(rego.metadata.chain(), resource, "kms_key_id", "no customer KMS key is configured")
 }

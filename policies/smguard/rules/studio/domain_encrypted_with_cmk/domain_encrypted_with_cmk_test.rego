@@ -5,9 +5,9 @@ import data.smguard.rules.studio.domain_encrypted_with_cmk as rule
 
 test_fail_no_key if {
 	doc := {"resources": {"domains": [object.union(inputs.hardened_domain, {"kms_key_id": null})]}}
-	inputs.verdicts(rule.deny) == {["SM602", "domain", "fail"]} with input as doc
+	inputs.verdicts(rule.findings) == {["SM602", "domain", "fail"]} with input as doc
 }
 
 test_pass_hardened if {
-	count(rule.deny) == 0 with input as {"resources": {"domains": [inputs.hardened_domain]}}
+	count(rule.findings) == 0 with input as {"resources": {"domains": [inputs.hardened_domain]}}
 }

@@ -18,7 +18,7 @@ package smguard.rules.studio.domain_vpc_only
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.domains
 	finding := result.decide(
 		rego.metadata.chain(), resource, "app_network_access_type", _compliant(resource),

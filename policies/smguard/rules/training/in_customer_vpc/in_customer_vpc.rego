@@ -30,7 +30,7 @@ _messages := {
 	"security_group_ids": "VpcConfig has no security groups",
 }
 
-deny contains finding if {
+findings contains finding if {
 	some job in input.resources.training_jobs
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]

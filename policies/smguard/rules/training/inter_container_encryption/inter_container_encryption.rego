@@ -17,7 +17,7 @@ package smguard.rules.training.inter_container_encryption
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.training_jobs
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_inter_container_traffic_encryption", _compliant(resource),

@@ -18,7 +18,7 @@ package smguard.rules.training.network_isolation
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.training_jobs
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),

@@ -4,21 +4,21 @@ import data.smguard.lib.inputs_test as inputs
 import data.smguard.rules.training.network_isolation as rule
 
 test_fail_insecure_value if {
-	verdicts := inputs.verdicts(rule.deny) with input as inputs.job({"enable_network_isolation": false})
+	verdicts := inputs.verdicts(rule.findings) with input as inputs.job({"enable_network_isolation": false})
 	verdicts == {["SM302", "job", "fail"]}
 }
 
 test_fail_attribute_missing if {
 	job := object.remove(inputs.hardened_job, ["enable_network_isolation"])
 	doc := {"resources": {"training_jobs": [job]}}
-	inputs.verdicts(rule.deny) == {["SM302", "job", "fail"]} with input as doc
+	inputs.verdicts(rule.findings) == {["SM302", "job", "fail"]} with input as doc
 }
 
 test_unknown_value if {
-	verdicts := inputs.verdicts(rule.deny) with input as inputs.job_unknown("enable_network_isolation")
+	verdicts := inputs.verdicts(rule.findings) with input as inputs.job_unknown("enable_network_isolation")
 	verdicts == {["SM302", "job", "unknown"]}
 }
 
 test_pass_hardened if {
-	count(rule.deny) == 0 with input as inputs.job({})
+	count(rule.findings) == 0 with input as inputs.job({})
 }

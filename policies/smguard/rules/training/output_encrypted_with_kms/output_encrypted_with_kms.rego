@@ -17,7 +17,7 @@ package smguard.rules.training.output_encrypted_with_kms
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.training_jobs
 	finding := result.require(rego.metadata.chain(), resource, "output_kms_key_id", "no output KMS key is configured")
 }

@@ -16,7 +16,7 @@ package smguard.rules.training.remote_debug_disabled
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.training_jobs
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_remote_debug", _compliant(resource),

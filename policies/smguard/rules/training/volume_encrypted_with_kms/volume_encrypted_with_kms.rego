@@ -18,7 +18,7 @@ package smguard.rules.training.volume_encrypted_with_kms
 
 import data.smguard.lib.result
 
-deny contains finding if {
+findings contains finding if {
 	some resource in input.resources.training_jobs
 	finding := result.require(rego.metadata.chain(), resource, "volume_kms_key_id", "no volume KMS key is configured")
 }

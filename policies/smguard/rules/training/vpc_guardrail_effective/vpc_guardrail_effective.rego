@@ -12,7 +12,8 @@
 #   policy (identity or SCP) that mentions the VPC condition keys is checked, and an account
 #   whose SCPs a live snapshot could read fails when none of the SCPs in effect for it (attached
 #   to it, to an OU above it or to the root) is an effective guardrail. The organization's
-#   management account fails too: no SCP restricts it.
+#   management account fails too: no SCP restricts it. An account whose SCPs a live snapshot
+#   could not read is unknown, with the reason.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
 #     description: Condition operator to check existence of condition keys
@@ -44,12 +45,12 @@ _job_actions := {
 
 _policies := array.concat(input.resources.iam_policies, input.resources.service_control_policies)
 
-deny contains finding if {
+findings contains finding if {
 	some i, policy in _policies
 	finding := result.fail(rego.metadata.chain(), policy, "statements", concat("; ", sort(_problems[i])))
 }
 
-deny contains finding if {
+findings contains finding if {
 	some account in input.resources.accounts
 	account.scps_readable == true
 	account.scp_exempt == false
@@ -60,7 +61,7 @@ deny contains finding if {
 	)
 }
 
-deny contains finding if {
+findings contains finding if {
 	some account in input.resources.accounts
 	account.scps_readable == true
 	account.scp_exempt == true
@@ -68,6 +69,17 @@ deny contains finding if {
 		rego.metadata.chain(), account, "service_control_policies",
 		"the organization's management account, which no SCP restricts: run SageMaker jobs in member accounts",
 	)
+}
+
+# Whether an SCP guards the account cannot be known when they could not be read (an account
+# outside an organization, or without Organizations read access): never a silent pass.
+findings contains finding if {
+	some account in input.resources.accounts
+	account.scps_readable == false
+	finding := result.unknown_because(rego.metadata.chain(), account, "service_control_policies", sprintf(
+		"the SCPs in effect for this account cannot be read (%s): no guardrail against jobs without a VPC is confirmed",
+		[account.scps_unreadable],
+	))
 }
 
 # Each job action is denied without a VPC by some SCP read from the same account.
