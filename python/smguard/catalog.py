@@ -129,7 +129,7 @@ def with_user_rules(folders: Sequence[Path], opa: Path) -> dict[str, Rule]:
 
 def _user_rule_problems(rule: Rule, known: Mapping[str, Rule]) -> Iterable[str]:
     if not USER_RULE_ID.fullmatch(rule.id):
-        yield "custom.id must be in the users' range SM900-SM999"
+        yield "custom.id must be SM9 and two digits, the users' range"
     if rule.id in known:
         yield f"{rule.id} is already the ID of {known[rule.id].package}"
     if not rule.package.startswith("smguard.rules.") or rule.package.count(".") != 3:

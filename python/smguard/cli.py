@@ -131,7 +131,7 @@ def _live_options(parser: argparse.ArgumentParser) -> None:
     live.add_argument("--max-attempts", type=_positive_int, default=5, metavar="N",
                       help="attempts per API call, retries included (default 5)")  # fmt: skip
     live.add_argument("--timeout", type=_positive_float, default=1800.0, metavar="SECONDS",
-                      help="for the whole collection; calls left are SM001 errors (default 1800)")  # fmt: skip
+                      help="for the whole collection; calls left are read errors (default 1800)")  # fmt: skip
 
 
 def _positive_int(text: str) -> int:

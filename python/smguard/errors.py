@@ -11,7 +11,7 @@ them. The hierarchy::
     │   ├── ToolNotFoundError     a required binary (opa, conftest) is not installed
     │   └── EngineError           OPA failed, or answered something that is not a list of findings
     └── ResourceReadError (ValueError)  a resource or document cannot be read: the frontends turn it into
-        ├── PolicyDocumentError   an SM001 error finding and go on with the rest of the input
+        ├── PolicyDocumentError   a read-error finding and go on with the rest of the input
         ├── ApiShapeError
         └── MalformedResourceError
 
@@ -62,7 +62,7 @@ class EngineError(InputError):
 
 
 class ResourceReadError(OneLineError, ValueError):
-    """One part of the input cannot be read; frontends report it as an SM001 finding."""
+    """One part of the input cannot be read; frontends report it as a read-error finding."""
 
 
 class PolicyDocumentError(ResourceReadError):

@@ -63,7 +63,9 @@ def test_unknowns_are_warnings_and_do_not_fail(tmp_path: Path) -> None:
 def test_config_is_passed_as_data(tmp_path: Path) -> None:
     document = _convert(GOLDEN / "SM107/unknown_subnet_outside_plan/plan.json", tmp_path / "in.json")
     config = tmp_path / "config.json"
-    config.write_text(json.dumps({"smguard": {"config": {"network": {"approved_subnet_ids": ["subnet-0a1b2c3d4e5f60718"]}}}}))
+    config.write_text(
+        json.dumps({"smguard": {"config": {"network": {"approved_subnet_ids": ["subnet-0fffffffffffffff0"]}}}})
+    )
     code, entry = _results(document, "--data", config)
     assert code == 1
     assert [f["metadata"]["rule_id"] for f in entry["failures"]] == ["SM107"]

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -42,8 +43,12 @@ class FaultProxy(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.upstream = upstream
         self.deny_region: str | None = None
+        self.deny_service: str | None = None
+        self.fail_service: str | None = None  # answers every call to it with a server error...
+        self.garble = False  # ...or with what no AWS client can parse
         self.throttle_left = 0  # how many SageMaker calls to throttle before letting them through
         self.requests = 0
+        self.by_service: Counter[str] = Counter()
         self.lock = threading.Lock()
 
     @property
@@ -63,11 +68,21 @@ class _Handler(BaseHTTPRequestHandler):
         service = region.group(2) if region else ""
         with self.server.lock:
             self.server.requests += 1
+            self.server.by_service[service] += 1
             throttle = service == "sagemaker" and self.server.throttle_left > 0
             if throttle:
                 self.server.throttle_left -= 1
         if service == "sagemaker" and region and region.group(1) == self.server.deny_region:
             self._error("AccessDeniedException", "not authorized to perform this action")
+            return
+        if service == self.server.deny_service:
+            self._error("AccessDeniedException", "not authorized to perform this action")
+            return
+        if service == self.server.fail_service:
+            if self.server.garble:
+                self._error("InternalFailure", "the endpoint is down", status=500)
+            else:
+                self._ec2_error("InternalError", "the endpoint is down")
             return
         if throttle:
             self._error("ThrottlingException", "Rate exceeded")
@@ -89,11 +104,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    def _error(self, code: str, message: str) -> None:
+    def _error(self, code: str, message: str, status: int = 400) -> None:
         payload = json.dumps({"__type": code, "message": message}).encode()
-        self.send_response(400)
+        self.send_response(status)
         self.send_header("Content-Type", "application/x-amz-json-1.1")
         self.send_header("x-amzn-ErrorType", code)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def _ec2_error(self, code: str, message: str) -> None:
+        payload = (f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors>"
+                   "<RequestID>smguard-test</RequestID></Response>").encode()  # fmt: skip
+        self.send_response(500)
+        self.send_header("Content-Type", "text/xml")
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
@@ -318,3 +342,44 @@ def test_only_the_scps_in_effect_guard_an_account(proxy: FaultProxy, moto: str) 
     after = sm306()
     assert f"aws:{member}" not in after
     assert "management account" in after[f"aws:{ACCOUNT}"][1]
+
+
+def test_unreadable_scps_make_sm306_unknown_with_the_reason(proxy: FaultProxy, seeded: dict[str, str]) -> None:
+    proxy.deny_service = "organizations"
+    snapshot = collect({ACCOUNT: boto3.Session()}, Options(regions=["us-east-1"], rate=500))
+    findings = evaluate(convert_snapshot(snapshot, "s").document, {}, policies=policies_dir())
+    (sm306,) = [f for f in findings if f.rule_id == "SM306" and f.resource == f"aws:{ACCOUNT}"]
+    assert sm306.status == "unknown"
+    assert "cannot be read (An error occurred (AccessDeniedException)" in sm306.message
+
+
+@pytest.mark.parametrize(("garble", "attempts"), [(False, 2), (True, 1)], ids=["server-error", "garbled"])
+def test_a_failing_endpoint_gets_max_attempts_and_the_rest_is_judged(proxy: FaultProxy, seeded: dict[str, str],
+                                                                    garble: bool, attempts: int) -> None:  # fmt: skip
+    """A server error is retried --max-attempts times; an answer no client can parse is not retried."""
+    proxy.fail_service, proxy.garble = "ec2", garble
+    before = proxy.by_service["ec2"]
+    result = subprocess.run([sys.executable, "-m", "smguard", "scan", "--aws", "--region", "us-east-1", "--format",
+                             "json", "--max-attempts", "2"], capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    errors = {f["message"] for f in findings if f["rule_id"] == "SM001"}
+    assert errors and all(e.startswith("ec2.") for e in errors)
+    assert any(f["rule_id"] == "SM101" for f in findings)  # SageMaker was still read and judged
+    # Progress: a line per step when stderr is not a terminal, the last one naming the total.
+    steps = re.findall(r"smguard: \[(\d+)/(\d+)\] ", result.stderr)
+    assert steps and steps[-1][0] == steps[-1][1] == str(len(steps))
+    assert "ec2.DescribeVpcEndpoints" in result.stderr
+    # Two attempts for each EC2 call that was made, and no more.
+    failed_apis = {e.split(" ")[0] for e in errors}
+    assert proxy.by_service["ec2"] - before == attempts * len(failed_apis)
+
+
+def test_the_timeout_ends_collection_and_what_is_left_is_an_error(proxy: FaultProxy, seeded: dict[str, str]) -> None:
+    options = Options(regions=["us-east-1"], rate=500, timeout=0.001)
+    snapshot = collect({ACCOUNT: boto3.Session()}, options)
+    assert snapshot["failures"]
+    assert {f["code"] for f in snapshot["failures"]} == {"Timeout"}
+    assert "--timeout of 0.001 s ran out before this call" in snapshot["failures"][0]["message"]
+    findings = evaluate(convert_snapshot(snapshot, "s").document, {}, policies=policies_dir())
+    assert {f.status for f in findings if f.rule_id == "SM001"} == {"error"}

@@ -47,11 +47,15 @@ def test_rule_ids_are_unique_and_every_rule_folder_is_in_the_catalog() -> None:
     assert folders == {r.path for r in RULES}
 
 
+# Written by `make generate` from METADATA (the IDs the Rego routes validate a config against).
+GENERATED_CATALOG = ROOT / "policies/smguard/lib/catalog/catalog.rego"
+
+
 def test_rule_ids_appear_only_in_metadata_and_fixtures() -> None:
     """IDs are typed once, in METADATA; Python and Rego code read them from the catalog."""
     offenders = []
     for path in [*(ROOT / "python/smguard").rglob("*.py"), *(ROOT / "policies").rglob("*.rego")]:
-        if path.name.endswith("_test.rego"):
+        if path.name.endswith("_test.rego") or path == GENERATED_CATALOG:
             continue
         text = path.read_text()
         for match in re.finditer(r"\bSM[0-9]{3}\b", text):

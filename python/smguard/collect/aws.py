@@ -21,6 +21,7 @@ from typing import Any
 import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, NoRegionError
+from botocore.parsers import ResponseParserError
 
 from smguard import __version__
 from smguard.collect.ratelimit import RateLimiter
@@ -107,7 +108,7 @@ def _config(options: Options) -> Config:
     # A dead endpoint must not hold a call for botocore's 60 s per attempt when the scan has less.
     wait = min(60.0, options.timeout) if options.timeout else 60.0
     return Config(
-        retries={"mode": "adaptive", "max_attempts": options.max_attempts},
+        retries={"mode": "adaptive", "total_max_attempts": options.max_attempts},  # retries included
         max_pool_connections=options.workers + 2,
         user_agent_extra=f"smguard/{__version__}",
         connect_timeout=min(10.0, wait),
@@ -157,7 +158,8 @@ def _guarded(run: _Run, account: str, region: str, api: str, action: Callable[..
     """``action(*args, **kwargs)``, or None with the failure recorded."""
     try:
         return action(*args, **kwargs)
-    except (ClientError, BotoCoreError, _DeadlineReachedError) as exc:
+    except (ClientError, BotoCoreError, ResponseParserError, _DeadlineReachedError) as exc:
+        # ResponseParserError: an endpoint (or a proxy before it) answered what is not AWS's format.
         run.fail(account, region, api, exc)
         return None
 
@@ -260,7 +262,7 @@ def _account_wide(run: _Run, session: Any, account: str) -> dict[str, Any]:
     run.step(f"{account} organizations (SCPs in effect)")
     try:  # SCPs are readable only from the management account or a delegated administrator
         calls.update(_scps_in_effect(run, organizations, account))
-    except (ClientError, BotoCoreError, _DeadlineReachedError) as exc:
+    except (ClientError, BotoCoreError, ResponseParserError, _DeadlineReachedError) as exc:
         # Not a failure of the scan (most accounts cannot read them), but the reason SM306 cannot judge.
         calls["organizations.unreadable"] = str(exc).splitlines()[0][:300]
     return calls

@@ -114,6 +114,11 @@ problems contains sprintf("rules.disable names an unknown rule %q", [id]) if {
 	not _known_rule(id)
 }
 
+problems contains "policies must be a list of folders" if {
+	"policies" in object.keys(_object)
+	not _folders(_object.policies)
+}
+
 problems contains "waivers must be a list" if {
 	"waivers" in object.keys(_object)
 	not is_array(_object.waivers)
@@ -149,6 +154,11 @@ _waiver_problems(waiver) := ((({problem |
 }) | {problem |
 	waiver.rule in catalog.always_on
 	problem := sprintf("%s cannot be waived (it reports input that could not be read)", [waiver.rule])
+}
+
+_folders(folders) if {
+	_all_strings(folders)
+	not "" in folders
 }
 
 _complete(waiver) if {
