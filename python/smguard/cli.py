@@ -14,8 +14,9 @@ from typing import Any, NoReturn
 from smguard import __version__, catalog, checkov_checks
 from smguard.bundle import Signing, build_bundle
 from smguard.config import DEFAULT_NAME, policy_folders, read_config, validate_config
+from smguard.engine import Evaluation
 from smguard.engine.binaries import find_tool
-from smguard.engine.opa_eval import Evaluation, evaluate_scan
+from smguard.engine.local import ENGINES, evaluate
 from smguard.errors import InputError
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert
@@ -54,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
     scan.add_argument("--opa-url", metavar="URL", help="evaluate through a running smguard sidecar instead of opa eval")
     scan.add_argument("--opa-token", metavar="TOKEN", help="the sidecar's token (default: $SMGUARD_OPA_TOKEN)")
+    scan.add_argument("--engine", choices=ENGINES, default="auto",
+                      help="embedded (in process), opa (opa eval), or auto: embedded unless --policy or "
+                           "SMGUARD_POLICIES needs opa")  # fmt: skip
     scan.add_argument("--strict-waivers", action="store_true",
                       help="a waiver that matches no finding is an error (exit 1), not a warning")  # fmt: skip
     _policy_option(scan)
@@ -277,8 +281,7 @@ def _scan(args: argparse.Namespace) -> int:
             token = args.opa_token or os.environ.get("SMGUARD_OPA_TOKEN")
             evaluation = Evaluation(evaluate_remote(document, args.opa_url, token=token), [])
         else:
-            evaluation = evaluate_scan(document, settings.config, policies=policies_dir(),
-                                       user_policies=settings.policies)  # fmt: skip
+            evaluation = evaluate(document, settings.config, engine=args.engine, user_policies=settings.policies)
         result = ScanResult(evaluation.findings, document["sources"], judged_resources(document),
                             evaluation.unused_waivers, args.strict_waivers, settings.rules)  # fmt: skip
         report = FORMATS[args.format](result)

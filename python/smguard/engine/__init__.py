@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from smguard.errors import EngineError, MalformedFindingError
-from smguard.findings import Finding
+from smguard.findings import Finding, UnusedWaiver
 
 QUERY = "data.smguard.main.findings"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What a local scan's engine answers: the findings, and the waivers that matched none."""
+
+    findings: list[Finding]
+    unused_waivers: list[UnusedWaiver]
 
 
 def findings_from(value: Any, source: str) -> list[Finding]:

@@ -6,11 +6,10 @@ import json
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from smguard.engine import QUERY, findings_from
+from smguard.engine import QUERY, Evaluation, findings_from
 from smguard.engine.binaries import find_tool
 from smguard.errors import EngineError
 from smguard.findings import Finding, UnusedWaiver
@@ -18,12 +17,6 @@ from smguard.model import Document
 
 # One run answers both: the findings, and the waivers that matched none of them.
 _SCAN_QUERY = f"{QUERY}; data.smguard.main.unused_waivers"
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    findings: list[Finding]
-    unused_waivers: list[UnusedWaiver]
 
 
 def evaluate(document: Document, config: Mapping[str, Any], *, policies: Path) -> list[Finding]:

@@ -204,11 +204,19 @@ _all_strings(values) if {
 	}
 }
 
-# Valid and written as its own network (10.0.0.1/24 is refused, as the CLI refuses it).
+# Valid and written as its own network (10.0.0.1/24 is refused, as the CLI refuses it): the
+# address is the network's first address, however either is spelt (2001:DB8::, 2001:db8:0::).
 _valid("cidr", value) if {
 	net.cidr_is_valid(value)
-	net.cidr_merge([value]) == {value}
+	[address, _] := split(value, "/")
+	some network in net.cidr_merge([value])
+	[first, _] := split(network, "/")
+	net.cidr_contains(_single(address), _single(first))
 }
+
+_single(address) := concat("/", [address, "128"]) if contains(address, ":")
+
+_single(address) := concat("/", [address, "32"]) if not contains(address, ":")
 
 _valid(check, value) if {
 	check != "cidr"
