@@ -22,11 +22,14 @@ OPA := $(BIN)/opa
 CONFTEST := $(BIN)/conftest
 REGAL := $(BIN)/regal
 EXAMPLE := tests/golden/examples/notebooks/plan.json
+# The embedded engine's module: the bundle compiled to Wasm, rebuilt whenever a policy changes.
+WASM := python/smguard/engine/policy.wasm
+POLICY_SOURCES := $(shell find policies -name '*.rego' -not -name '*_test.rego') policies/.manifest
 
 export GOBIN := $(abspath $(BIN))
 export GOFLAGS := -trimpath
 
-.PHONY: help setup demo test tools venv bundle bench fuzz generate check-generated rego-fmt rego-check rego-lint rego-test \
+.PHONY: help setup demo test tools venv wasm dist bundle bench fuzz generate check-generated rego-fmt rego-check rego-lint rego-test \
 	py-lint py-types pytest golden-synth golden-update clean
 
 help:
@@ -34,8 +37,13 @@ help:
 	@echo "make test   - set everything up and run every test"
 	@echo "make setup  - .venv with the package and test tools, plus OPA, conftest and Regal in $(BIN)"
 	@echo "make generate - regenerate catalog, input schema and rule docs"
+	@echo "make dist   - build the wheel into dist/"
 
-setup: venv tools
+setup: venv tools wasm
+
+wasm: $(WASM)
+$(WASM): $(POLICY_SOURCES) python/tools/build_wasm.py $(STAMPS)/venv $(STAMPS)/opa-$(OPA_VERSION)
+	$(PY) python/tools/build_wasm.py
 
 venv: $(STAMPS)/venv
 $(STAMPS)/venv: pyproject.toml
@@ -110,6 +118,12 @@ py-types: setup
 
 pytest: setup
 	$(VENV)/bin/pytest -q
+
+# The wheel: pure Python plus the policies and their Wasm build, so it installs anywhere wasmtime does.
+dist: setup
+	rm -rf dist
+	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .
+	@ls dist
 
 bundle: setup
 	$(VENV)/bin/smguard bundle -o bundles/smguard.tar.gz

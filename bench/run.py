@@ -34,6 +34,7 @@ from bench.plangen import generate  # noqa: E402
 from smguard import catalog  # noqa: E402
 from smguard.bundle import build_bundle  # noqa: E402
 from smguard.engine.binaries import find_tool  # noqa: E402
+from smguard.engine.local import evaluate  # noqa: E402
 from smguard.frontends.api_request import convert_request  # noqa: E402
 from smguard.frontends.terraform import convert_plan  # noqa: E402
 from smguard.heap import collector_paused  # noqa: E402
@@ -109,6 +110,39 @@ def scan_sizes(sizes: list[int], folder: Path) -> dict[int, dict[str, Any]]:
             "plan_mb": round(plan.stat().st_size / 1e6, 1),
             "frontend_mb_per_s": round(plan.stat().st_size / 1e6 / frontend, 1),
         }
+    return results
+
+
+def engines(sizes: list[int], folder: Path, rounds: int = 3) -> dict[int, dict[str, Any]]:
+    """Whole scans with the embedded engine against ``opa eval``, interleaved, medians of ``rounds``."""
+    results = {}
+    for size in sizes:
+        plan = folder / f"plan-{size}.json"  # written by scan_sizes
+        seconds: dict[str, list[float]] = {"embedded": [], "opa": []}
+        for _ in range(rounds):
+            for engine, taken in seconds.items():
+                took, done, _ = _timed([PYTHON, "-m", "smguard", "scan", str(plan), "--engine", engine, "--format",
+                                        "json", "-o", str(folder / f"{engine}-{size}.json")])  # fmt: skip
+                if done.returncode not in (0, 1):
+                    raise RuntimeError(done.stderr)
+                taken.append(took)
+        same = (folder / f"embedded-{size}.json").read_text() == (folder / f"opa-{size}.json").read_text()
+        embedded, opa = statistics.median(seconds["embedded"]), statistics.median(seconds["opa"])
+        # The engines alone, on the converted document: opa eval's process and compile against
+        # the Wasm module's instantiation (from wasmtime's cache) and evaluation.
+        with collector_paused():
+            document = convert_plan(parse_json(plan.read_bytes(), plan.name), plan.name).document
+        alone: dict[str, list[float]] = {"embedded": [], "opa": []}
+        for _ in range(rounds):
+            for engine, taken in alone.items():
+                start = time.perf_counter()
+                evaluate(document, {}, engine="embedded" if engine == "embedded" else "opa")
+                taken.append(time.perf_counter() - start)
+        engine_embedded, engine_opa = statistics.median(alone["embedded"]), statistics.median(alone["opa"])
+        results[size] = {"embedded_s": round(embedded, 2), "opa_eval_s": round(opa, 2),
+                         "opa_eval_over_embedded": round(opa / embedded, 2), "same_report": same,
+                         "engine_embedded_s": round(engine_embedded, 3), "engine_opa_eval_s": round(engine_opa, 3),
+                         "engine_opa_eval_over_embedded": round(engine_opa / engine_embedded, 2)}  # fmt: skip
     return results
 
 
@@ -367,6 +401,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="smguard-bench-") as tmp:
         folder = Path(tmp)
         scans = scan_sizes(sorted(args.sizes), folder)
+        engine_runs = engines(sorted(scans), folder)
         checkov_runs = checkov([s for s in args.checkov_sizes if s in scans], folder, scans)
         top = profile(sorted(args.sizes)[len(args.sizes) // 2], folder)
         served = sidecar(folder, args.requests)
@@ -380,6 +415,7 @@ def main() -> int:
         "cpus": os.cpu_count(),
         "scan": scans,
         "scaling": ratios,
+        "engines": engine_runs,
         "checkov": checkov_runs,
         "profile": top,
         "sidecar": served,
@@ -391,6 +427,13 @@ def main() -> int:
             f"{row['frontend_mb_per_s']:>14}"
         )
     print("time ratios:", ", ".join(f"{k} = {v}" for k, v in ratios.items()))
+    for size, row in engine_runs.items():
+        print(
+            f"engines on {size}: scan with embedded {row['embedded_s']} s, with opa eval {row['opa_eval_s']} s "
+            f"(embedded {row['opa_eval_over_embedded']}x faster, same report: {row['same_report']}); the engines "
+            f"alone {row['engine_embedded_s']} s and {row['engine_opa_eval_s']} s "
+            f"({row['engine_opa_eval_over_embedded']}x)"
+        )
     for size, row in checkov_runs.items():
         print(
             f"checkov (mirrors only) on {size}: {row['seconds']} s, smguard {row['speedup']}x faster, "

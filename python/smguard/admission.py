@@ -14,11 +14,15 @@ from __future__ import annotations
 import logging
 from typing import Any, Literal
 
-from smguard.engine import findings_from
-from smguard.engine.opa_server import client_for, query
-from smguard.errors import AdmissionDenied, AdmissionError, EngineError
-from smguard.findings import FAILING
-from smguard.frontends.api_request import OPERATIONS, convert_request
+from smguard import extras
+
+extras.require("sidecar")  # before the import it guards, so a missing extra is one clear line
+
+from smguard.engine import findings_from  # noqa: E402
+from smguard.engine.opa_server import client_for, query  # noqa: E402
+from smguard.errors import AdmissionDenied, AdmissionError, EngineError  # noqa: E402
+from smguard.findings import FAILING  # noqa: E402
+from smguard.frontends.api_request import OPERATIONS, convert_request  # noqa: E402
 
 log = logging.getLogger("smguard.admission")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from smguard import __version__, catalog, checkov_checks
+from smguard import __version__, catalog, checkov_checks, extras
 from smguard.bundle import Signing, build_bundle
 from smguard.config import DEFAULT_NAME, policy_folders, read_config, validate_config
 from smguard.engine import Evaluation
@@ -237,6 +237,7 @@ def _settings(args: argparse.Namespace, *, default_config: bool = True) -> _Sett
 
 
 def _collect(args: argparse.Namespace) -> dict[str, Any]:
+    extras.require("aws")
     from smguard.collect.aws import Options, collect, enabled_regions, sessions_for  # boto3 only when live
     from smguard.progress import reporter
 
@@ -276,6 +277,7 @@ def _scan(args: argparse.Namespace) -> int:
     with collector_paused():  # a large plan's findings and report are as many objects as the plan
         if args.opa_url:
             # Its HTTP client (opa-python-client, aiohttp) takes longer to import than a small scan.
+            extras.require("sidecar")
             from smguard.engine.opa_server import evaluate_remote
 
             token = args.opa_token or os.environ.get("SMGUARD_OPA_TOKEN")

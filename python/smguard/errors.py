@@ -9,6 +9,7 @@ them. The hierarchy::
     │   ├── SetupError            the environment: AWS credentials, region, profile, assumed role,
     │   │                         organization access, an unreachable endpoint
     │   ├── ToolNotFoundError     a required binary (opa, conftest) is not installed
+    │   ├── MissingExtraError     an optional dependency (smguard[aws], [sidecar], [checkov]) is missing
     │   └── EngineError           OPA failed, or answered something that is not a list of findings
     └── ResourceReadError (ValueError)  a resource or document cannot be read: the frontends turn it into
         ├── PolicyDocumentError   a read-error finding and go on with the rest of the input
@@ -55,6 +56,10 @@ class SetupError(InputError):
 
 class ToolNotFoundError(InputError):
     """A required binary is not installed."""
+
+
+class MissingExtraError(InputError):
+    """An optional dependency the command needs is not installed; the message names the extra."""
 
 
 class EngineError(InputError):

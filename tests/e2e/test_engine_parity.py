@@ -88,7 +88,12 @@ def test_embedded_equals_opa_eval(name: str, document: Document, config: dict[st
 WAIVERS = {
     "waivers": [
         {"rule": "SM101", "resource": "aws_sagemaker_notebook_instance.*", "reason": "lab", "expires": "2099-01-01"},
-        {"rule": "SM104", "resource": "aws_sagemaker_notebook_instance.defaults", "reason": "old", "expires": "2020-01-01"},
+        {
+            "rule": "SM104",
+            "resource": "aws_sagemaker_notebook_instance.defaults",
+            "reason": "old",
+            "expires": "2020-01-01",
+        },
         {"rule": "SM105", "resource": "nothing.matches", "reason": "typo", "expires": "2099-01-01"},
     ],
     "rules": {"disable": ["SM106"]},

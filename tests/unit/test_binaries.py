@@ -17,7 +17,9 @@ def test_missing_tool_says_how_to_install(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setattr(binaries, "TOOLS_BIN", tmp_path / "nothing")
     with pytest.raises(ToolNotFoundError) as missing:
         find_tool("opa")
-    assert str(missing.value) == "opa not found: run `make setup` (installs it into .tools/bin) or set SMGUARD_OPA"
+    assert str(missing.value) == (
+        "opa not found: put it on PATH or set SMGUARD_OPA (in a checkout, `make setup` installs it into .tools/bin)"
+    )
 
 
 def test_order_is_variable_then_tools_folder_then_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

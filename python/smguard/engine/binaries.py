@@ -24,4 +24,6 @@ def find_tool(name: str) -> Path:
     on_path = shutil.which(name)
     if on_path:
         return Path(on_path)
-    raise ToolNotFoundError(f"{name} not found: run `make setup` (installs it into .tools/bin) or set {variable}")
+    raise ToolNotFoundError(
+        f"{name} not found: put it on PATH or set {variable} (in a checkout, `make setup` installs it into .tools/bin)"
+    )

@@ -214,10 +214,6 @@ _valid("cidr", value) if {
 	net.cidr_contains(_single(address), _single(first))
 }
 
-_single(address) := concat("/", [address, "128"]) if contains(address, ":")
-
-_single(address) := concat("/", [address, "32"]) if not contains(address, ":")
-
 _valid(check, value) if {
 	check != "cidr"
 	regex.match(concat("", ["^(?:", check, ")$"]), value)
@@ -231,3 +227,7 @@ _valid(check, value) if {
 changes_findings if _config.rules.disable
 
 changes_findings if _config.waivers
+
+_single(address) := concat("/", [address, "128"]) if contains(address, ":")
+
+_single(address) := concat("/", [address, "32"]) if not contains(address, ":")
