@@ -1,11 +1,14 @@
 """Compile the bundle for the embedded engine: ``policy.wasm`` and the digest of its sources.
 
-``python python/tools/build_wasm.py`` (run by ``make setup`` whenever a policy changes). The
-digest lets a checkout refuse a stale module instead of judging with yesterday's rules.
+``python python/tools/build_wasm.py`` (``make generate``) writes both when the policies changed;
+``--check`` only reports a stale module (exit 1, ``make test``). The digest also lets a checkout
+refuse a stale module at run time instead of judging with yesterday's rules. OPA's Wasm output
+is deterministic, so the committed module changes only when the policies do.
 """
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tarfile
@@ -22,7 +25,16 @@ TARGET = REPO / "python/smguard/engine"
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="report a stale module instead of building it")
+    args = parser.parse_args()
     policies = REPO / "policies"
+    digest = TARGET / DIGEST
+    if (TARGET / MODULE).is_file() and digest.is_file() and digest.read_text().strip() == source_digest(policies):
+        return 0
+    if args.check:
+        print("stale generated file (run `make generate`): python/smguard/engine/policy.wasm", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="smguard-wasm-") as tmp:
         bundle = Path(tmp) / "bundle.tar.gz"
         entrypoints = [argument for entrypoint in ENTRYPOINTS for argument in ("-e", entrypoint)]

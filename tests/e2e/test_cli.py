@@ -150,7 +150,7 @@ def test_bad_input_is_exit_2_with_one_line(tmp_path: Path, case: str) -> None:
 
 def test_missing_opa_says_how_to_install(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "smguard", "scan", str(EXAMPLE)],
+        [sys.executable, "-m", "smguard", "scan", str(EXAMPLE), "--engine", "opa"],
         capture_output=True,
         text=True,
         check=False,

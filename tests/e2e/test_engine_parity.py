@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from smguard import catalog
@@ -131,6 +131,8 @@ def test_invalid_configs_agree(config: dict[str, Any]) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(plans, snapshots))
+@example({"smguard_snapshot": 1, "accounts": {"\U00020000": None}})  # beyond the BMP: a surrogate pair in JSON
+@example({"smguard_snapshot": 1, "accounts": {"\ud800x": None}})  # half a pair: no character at all
 def test_fuzzed_inputs_agree(value: Any) -> None:
     try:
         document = convert(value, "fuzz").document

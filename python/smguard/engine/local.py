@@ -8,6 +8,7 @@ input (tests/e2e/test_engine_parity.py).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -35,9 +36,23 @@ def evaluate(document: Document, config: Mapping[str, Any], *, engine: Engine = 
     return evaluate_embedded(document, config)
 
 
+# A surrogate half on its own (JSON allows "\ud800") is no character: opa eval reads it as U+FFFD.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8(value: Any) -> bytes:
+    """JSON as UTF-8 text, not escapes: OPA's Wasm parser reads an escaped surrogate pair as two
+    characters, where opa eval reads one."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text).encode()
+
+
 def evaluate_embedded(document: Document, config: Mapping[str, Any]) -> Evaluation:
     policy = WasmPolicy(compiled_policy(), {"smguard": {"config": dict(config)}})
-    text = json.dumps(document).encode()
+    text = _utf8(document)
     findings, unused = ENTRYPOINTS
     found = findings_from(policy.evaluate(findings, text), "the embedded engine")
     # Without waivers there is nothing to be unused: the second pass over the findings is skipped.

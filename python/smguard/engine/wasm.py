@@ -31,7 +31,7 @@ from smguard.errors import EngineError
 from smguard.paths import CHECKOUT_POLICIES
 
 MODULE = "policy.wasm"
-"""The compiled bundle, beside this file (written by ``make setup`` / ``make dist``)."""
+"""The compiled bundle, beside this file (written by ``make generate``, committed)."""
 DIGEST = "policy.sha256"
 """The digest of the policy sources it was compiled from."""
 ENTRYPOINTS = ("smguard/main/findings", "smguard/main/unused_waivers")
@@ -200,7 +200,7 @@ class WasmPolicy:
             raise EngineError(f"the compiled policy needs built-ins this engine lacks: {', '.join(missing)}")
         self._builtins = {number: HOST_BUILTINS[name] for name, number in needed.items()}
         self._i.entrypoints = self._dump(exports["entrypoints"](store))
-        self._i.data_addr = self._parse(json.dumps(data).encode())
+        self._i.data_addr = self._parse(json.dumps(data, ensure_ascii=False).encode(errors="replace"))
         self._i.data_heap = exports["opa_heap_ptr_get"](store)
 
     # --- memory helpers -------------------------------------------------------------------------
@@ -269,11 +269,11 @@ def compiled_policy() -> bytes:
     folder = resources.files("smguard.engine")
     if not folder.joinpath(MODULE).is_file():
         raise EngineError(
-            "the embedded engine's policy.wasm is missing: run `make setup` in a checkout, "
-            "or reinstall the smguard wheel"
+            "the embedded engine's policy.wasm is missing: run `make generate` in a checkout, "
+            "or reinstall smguard"
         )
     if CHECKOUT_POLICIES.is_dir():
         built = folder.joinpath(DIGEST).read_text().strip() if folder.joinpath(DIGEST).is_file() else ""
         if built != source_digest(CHECKOUT_POLICIES):
-            raise EngineError("the embedded engine's policy.wasm is older than policies/: run `make setup`")
+            raise EngineError("the embedded engine's policy.wasm is older than policies/: run `make generate`")
     return folder.joinpath(MODULE).read_bytes()
