@@ -269,8 +269,7 @@ def compiled_policy() -> bytes:
     folder = resources.files("smguard.engine")
     if not folder.joinpath(MODULE).is_file():
         raise EngineError(
-            "the embedded engine's policy.wasm is missing: run `make generate` in a checkout, "
-            "or reinstall smguard"
+            "the embedded engine's policy.wasm is missing: run `make generate` in a checkout, " "or reinstall smguard"
         )
     if CHECKOUT_POLICIES.is_dir():
         built = folder.joinpath(DIGEST).read_text().strip() if folder.joinpath(DIGEST).is_file() else ""
