@@ -14,19 +14,25 @@ OPA_VERSION := v1.22.3
 # Newest versions that install here (checked 2026-11-28).
 CONFTEST_VERSION := v0.71.1
 REGAL_VERSION := v0.42.0
+ACTIONLINT_VERSION := v1.7.12
+# A real kube-apiserver for the pod example's server-side dry run (../shared/reference/kubernetes.md).
+KUBE_VERSION := 1.35.4
 # Microsoft's SARIF validator (self-contained Linux build from the npm registry), for the tests.
 SARIF_MULTITOOL_VERSION := 5.7.0
 COVERAGE_THRESHOLD := 90
 
 OPA := $(BIN)/opa
+# OPA for the sidecar image: CGO_ENABLED=0, so it runs FROM scratch.
+STATIC_OPA := $(TOOLS)/static/opa
 CONFTEST := $(BIN)/conftest
 REGAL := $(BIN)/regal
+KUBE_APISERVER := $(TOOLS)/kube/kube-apiserver-v$(KUBE_VERSION)
 EXAMPLE := tests/golden/examples/notebooks/plan.json
 
 export GOBIN := $(abspath $(BIN))
 export GOFLAGS := -trimpath
 
-.PHONY: help setup demo test tools venv dist bundle bench fuzz generate check-generated rego-fmt rego-check rego-lint rego-test \
+.PHONY: help setup demo test tools venv dist image bundle bench fuzz generate check-generated rego-fmt rego-check rego-lint rego-test \
 	py-lint py-types pytest golden-synth golden-update clean
 
 help:
@@ -35,6 +41,7 @@ help:
 	@echo "make setup  - .venv with the package and test tools, plus OPA, conftest and Regal in $(BIN)"
 	@echo "make generate - regenerate catalog, input schema and rule docs"
 	@echo "make dist   - build the wheel into dist/"
+	@echo "make image  - build the smguard-sidecar image [TOKEN_FILE=... CONFIG=...]"
 
 setup: venv tools
 
@@ -47,7 +54,7 @@ $(STAMPS)/venv: pyproject.toml
 	@touch $@
 
 tools: $(STAMPS)/opa-$(OPA_VERSION) $(STAMPS)/conftest-$(CONFTEST_VERSION) $(STAMPS)/regal-$(REGAL_VERSION) \
-	$(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
+	$(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION) $(STAMPS)/actionlint-$(ACTIONLINT_VERSION)
 
 $(STAMPS)/opa-$(OPA_VERSION):
 	@mkdir -p $(STAMPS)
@@ -66,6 +73,14 @@ $(STAMPS)/regal-$(REGAL_VERSION):
 	cd $(TOOLS)/regal-module && rm -f go.mod go.sum && go mod init smguard-tools/regal >/dev/null 2>&1 \
 		&& go get github.com/open-policy-agent/regal@$(REGAL_VERSION) && go install github.com/open-policy-agent/regal
 	@touch $@
+
+$(STAMPS)/actionlint-$(ACTIONLINT_VERSION):
+	@mkdir -p $(STAMPS)
+	go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+	@touch $@
+
+$(KUBE_APISERVER):
+	bash python/tools/build_kube_apiserver.sh $(KUBE_VERSION) $@
 
 $(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION):
 	@mkdir -p $(STAMPS) $(TOOLS)/sarif-multitool
@@ -113,7 +128,7 @@ py-lint: setup
 py-types: setup
 	$(VENV)/bin/mypy python/smguard
 
-pytest: setup
+pytest: setup $(STATIC_OPA) $(KUBE_APISERVER)
 	$(VENV)/bin/pytest -q
 
 # The wheel: pure Python plus the policies and their Wasm build, so it installs anywhere wasmtime does.
@@ -121,6 +136,15 @@ dist: setup
 	rm -rf dist
 	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .
 	@ls dist
+
+$(STATIC_OPA):
+	@mkdir -p $(dir $@)
+	CGO_ENABLED=0 GOBIN=$(abspath $(dir $@)) go install -ldflags "-s -w" github.com/open-policy-agent/opa@$(OPA_VERSION)
+
+# The smguard-sidecar image (starts a Docker engine when none runs; see python/tools/docker_engine.py).
+image: setup $(STATIC_OPA)
+	$(PY) python/tools/build_image.py --opa $(STATIC_OPA) $(if $(TOKEN_FILE),--token-file $(TOKEN_FILE)) \
+		$(if $(CONFIG),--config $(CONFIG))
 
 bundle: setup
 	$(VENV)/bin/smguard bundle -o bundles/smguard.tar.gz

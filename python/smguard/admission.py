@@ -19,7 +19,7 @@ from smguard import extras
 extras.require("sidecar")  # before the import it guards, so a missing extra is one clear line
 
 from smguard.engine import findings_from  # noqa: E402
-from smguard.engine.opa_server import client_for, query  # noqa: E402
+from smguard.engine.opa_server import client_for, query, token_or_environment  # noqa: E402
 from smguard.errors import AdmissionDenied, AdmissionError, EngineError  # noqa: E402
 from smguard.findings import FAILING  # noqa: E402
 from smguard.frontends.api_request import OPERATIONS, convert_request  # noqa: E402
@@ -31,10 +31,11 @@ Mode = Literal["enforce", "audit"]
 
 def install(session: Any, *, opa_url: str, token: str | None = None, mode: Mode = "enforce",
             timeout: float = 2.0) -> None:  # fmt: skip
-    """Guard every SageMaker create call smguard has rules for, on clients made from ``session``."""
+    """Guard every SageMaker create call smguard has rules for, on clients made from ``session``.
+    Without ``token``, ``$SMGUARD_OPA_TOKEN`` or the file ``$SMGUARD_OPA_TOKEN_FILE`` is used."""
     if mode not in ("enforce", "audit"):
         raise ValueError(f"mode must be 'enforce' or 'audit', not {mode!r}")
-    client = client_for(opa_url, token, timeout)
+    client = client_for(opa_url, token_or_environment(token), timeout)
 
     def guard(params: dict[str, Any], model: Any, **_: Any) -> None:
         operation = str(model.name)

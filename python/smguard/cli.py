@@ -18,6 +18,7 @@ from smguard.engine import Evaluation
 from smguard.engine.binaries import find_tool
 from smguard.engine.local import ENGINES, evaluate
 from smguard.errors import InputError
+from smguard.findings import Finding
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert
 from smguard.guardrails import GuardrailSettings, guardrail_policy, sdk_defaults
@@ -27,6 +28,7 @@ from smguard.model import Document, judged_resources, merge
 from smguard.paths import policies_dir
 from smguard.report import FORMATS
 from smguard.report.scan import ScanResult
+from smguard.report.source_map import SourceBlock
 from smguard.serve import DEFAULT_ADDR, DEFAULT_MAX_BODY, ServeOptions, serve
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -54,12 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     scan.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
     scan.add_argument("--opa-url", metavar="URL", help="evaluate through a running smguard sidecar instead of opa eval")
-    scan.add_argument("--opa-token", metavar="TOKEN", help="the sidecar's token (default: $SMGUARD_OPA_TOKEN)")
+    scan.add_argument("--opa-token", metavar="TOKEN",
+                      help="the sidecar's token (default: $SMGUARD_OPA_TOKEN or $SMGUARD_OPA_TOKEN_FILE)")  # fmt: skip
     scan.add_argument("--engine", choices=ENGINES, default="auto",
                       help="embedded (in process), opa (opa eval), or auto: embedded unless --policy or "
                            "SMGUARD_POLICIES needs opa")  # fmt: skip
     scan.add_argument("--strict-waivers", action="store_true",
                       help="a waiver that matches no finding is an error (exit 1), not a warning")  # fmt: skip
+    scan.add_argument("--source-root", type=Path, metavar="DIR",
+                      help="the plan's Terraform source: SARIF points at each resource's block")  # fmt: skip
     _policy_option(scan)
 
     snap = commands.add_parser("snapshot", help="collect the live AWS responses smguard judges into a file")
@@ -278,20 +283,35 @@ def _scan(args: argparse.Namespace) -> int:
         if args.opa_url:
             # Its HTTP client (opa-python-client, aiohttp) takes longer to import than a small scan.
             extras.require("sidecar")
-            from smguard.engine.opa_server import evaluate_remote
+            from smguard.engine.opa_server import evaluate_remote, token_or_environment
 
-            token = args.opa_token or os.environ.get("SMGUARD_OPA_TOKEN")
+            token = token_or_environment(args.opa_token)
             evaluation = Evaluation(evaluate_remote(document, args.opa_url, token=token), [])
         else:
             evaluation = evaluate(document, settings.config, engine=args.engine, user_policies=settings.policies)
         result = ScanResult(evaluation.findings, document["sources"], judged_resources(document),
-                            evaluation.unused_waivers, args.strict_waivers, settings.rules)  # fmt: skip
+                            evaluation.unused_waivers, args.strict_waivers, settings.rules,
+                            _source_blocks(args.source_root, evaluation.findings))  # fmt: skip
         report = FORMATS[args.format](result)
     for waiver in result.unused_waivers:
         if args.format != "text" or args.output is not None:  # the text report says so itself
             print(f"smguard: {result.waiver_level}: unused waiver: {waiver.describe()}", file=sys.stderr)
     _write(report, args.output)
     return EXIT_CLEAN if result.summary()["passed"] else EXIT_FINDINGS
+
+
+def _source_blocks(root: Path | None, findings: Sequence[Finding]) -> dict[str, SourceBlock]:
+    if root is None:
+        return {}
+    if not root.is_dir():
+        raise InputError(f"--source-root {root}: not a folder")
+    from smguard.report.source_map import index_sources, locate  # the HCL parser only when asked
+
+    index = index_sources(root)
+    for path in index.unreadable:
+        print(f"smguard: warning: {root / path}: not valid HCL; its resources point at the plan", file=sys.stderr)
+    located = {f.resource: locate(f.resource, index) for f in findings}
+    return {resource: block for resource, block in located.items() if block is not None}
 
 
 def _convert(args: argparse.Namespace) -> int:

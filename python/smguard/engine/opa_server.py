@@ -6,6 +6,8 @@ EngineError, so a scan can never come back clean because the server did not answ
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -17,6 +19,25 @@ from smguard.engine import QUERY, findings_from
 from smguard.errors import EngineError
 from smguard.findings import Finding
 from smguard.model import Document
+
+
+def token_or_environment(token: str | None) -> str | None:
+    """``token``, else ``$SMGUARD_OPA_TOKEN``, else the first line of the file ``$SMGUARD_OPA_TOKEN_FILE``
+    (a container secret, as in bundles/deploy/compose.yaml)."""
+    if token:
+        return token
+    if os.environ.get("SMGUARD_OPA_TOKEN"):
+        return os.environ["SMGUARD_OPA_TOKEN"]
+    path = os.environ.get("SMGUARD_OPA_TOKEN_FILE")
+    if not path:
+        return None
+    try:
+        found = Path(path).read_text().strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EngineError(f"SMGUARD_OPA_TOKEN_FILE={path}: cannot read it ({type(exc).__name__})") from None
+    if not found:
+        raise EngineError(f"SMGUARD_OPA_TOKEN_FILE={path} is empty")
+    return found
 
 
 def client_for(url: str, token: str | None, timeout: float) -> OpaClient:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import PurePath
 from typing import Any
@@ -17,6 +18,7 @@ from smguard import __version__
 from smguard.catalog import Rule
 from smguard.findings import Finding, UnusedWaiver
 from smguard.report.scan import ScanResult
+from smguard.report.source_map import SourceBlock
 
 _LEVEL = {"CRITICAL": "error", "HIGH": "error", "MEDIUM": "warning", "LOW": "note"}
 # GitHub code scanning reads "security-severity" (0-10) to rank security alerts.
@@ -42,7 +44,15 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _physical(finding: Finding, blocks: Mapping[str, SourceBlock]) -> dict[str, Any]:
+    """The resource's block in the Terraform source when --source-root found it, else the input file."""
+    block = blocks.get(finding.resource)
+    if block is None:
+        return {"artifactLocation": {"uri": _uri(finding.location)}}
+    return {"artifactLocation": {"uri": quote(block.path)}, "region": {"startLine": block.line}}
+
+
+def _result(finding: Finding, index: dict[str, int], blocks: Mapping[str, SourceBlock]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": index[finding.rule_id],
@@ -50,7 +60,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "message": {"text": f"{finding.resource}: {finding.message}"},
         "locations": [
             {
-                "physicalLocation": {"artifactLocation": {"uri": _uri(finding.location)}},
+                "physicalLocation": _physical(finding, blocks),
                 "logicalLocations": [{"fullyQualifiedName": finding.resource, "kind": "resource"}],
             }
         ],
@@ -98,7 +108,7 @@ def render_sarif(result: ScanResult) -> str:
                         "rules": [_descriptor(rule) for rule in catalog],
                     }
                 },
-                "results": [_result(finding, index) for finding in result.findings],
+                "results": [_result(finding, index, result.source_blocks) for finding in result.findings],
                 "invocations": [
                     {
                         "executionSuccessful": True,

@@ -9,6 +9,7 @@ from typing import Any
 from smguard.catalog import Rule, rules
 from smguard.findings import Finding, UnusedWaiver, summarize
 from smguard.model import Source
+from smguard.report.source_map import SourceBlock
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class ScanResult:
     """Unused waivers are errors (``--strict-waivers``), not warnings."""
     rules: Mapping[str, Rule] = field(default_factory=rules)
     """The catalog: the built-in rules and any the user loaded with --policy."""
+    source_blocks: Mapping[str, SourceBlock] = field(default_factory=dict)
+    """Terraform addresses -> where their blocks are written (--source-root)."""
 
     @property
     def waiver_level(self) -> str:
