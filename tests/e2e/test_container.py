@@ -199,3 +199,31 @@ def test_the_pod_container_runs_with_its_exact_args_and_is_ready(engine: Any, im
         _wait_healthy(f"{probe['scheme'].lower()}://{address}:{probe['port']}", verify=False)
     finally:
         container.remove(force=True)
+
+
+def _kubectl(kubeconfig: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["kubectl", "--kubeconfig", str(kubeconfig), *args], capture_output=True, text=True,
+                          check=False)  # fmt: skip
+
+
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
+def test_kubectl_accepts_the_pod_spec(tmp_path: Path) -> None:
+    """`kubectl apply --dry-run=client` and `=server` against a real API server on loopback."""
+    from tests.kube import api_server
+
+    with api_server(tmp_path / "kube") as kubeconfig:
+        for dry_run in ("client", "server"):
+            done = _kubectl(kubeconfig, "apply", f"--dry-run={dry_run}", "-f", str(DEPLOY / "pod.yaml"))
+            assert done.returncode == 0, done.stderr
+            assert (
+                done.stdout.strip()
+                == {"client": "pod/trainer created (dry run)", "server": "pod/trainer created (server dry run)"}[
+                    dry_run
+                ]
+            )
+        # The server checks the spec for real: a probe without a port is refused.
+        broken = yaml.safe_load((DEPLOY / "pod.yaml").read_text())
+        del broken["spec"]["containers"][1]["readinessProbe"]["httpGet"]["port"]
+        (tmp_path / "broken.yaml").write_text(yaml.safe_dump(broken))
+        refused = _kubectl(kubeconfig, "apply", "--dry-run=server", "-f", str(tmp_path / "broken.yaml"))
+        assert refused.returncode != 0
