@@ -8,7 +8,6 @@ nodes: enough for validation, server-side dry runs and admission.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import subprocess
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import requests
 
+from tests.e2e.test_container import _tools_module
 from tests.e2e.test_sidecar import _free_port
 
 ROOT = Path(__file__).parents[1]
@@ -35,8 +35,7 @@ def apiserver_binary() -> Path:
 
 def _etcd() -> str:
     if shutil.which("etcd") is None:
-        subprocess.run(["apt-get", "install", "-y", "-q", "etcd-server"], check=True, capture_output=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})  # fmt: skip
+        _tools_module("docker_engine").apt_install("etcd-server")
     found = shutil.which("etcd")
     assert found is not None, "etcd-server did not install etcd"
     return found

@@ -19,6 +19,15 @@ REPO = Path(__file__).resolve().parents[2]
 LOG = REPO / ".tools/dockerd.log"
 
 
+def apt_install(package: str) -> None:
+    """``apt-get install`` (as root), reading the package lists first when they are missing."""
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    command = ["apt-get", "install", "-y", "-q", package]
+    if subprocess.run(command, env=env, capture_output=True, check=False).returncode != 0:
+        subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, check=True)
+        subprocess.run(command, env=env, capture_output=True, check=True)
+
+
 def _client() -> Any:
     import docker
 
@@ -38,8 +47,7 @@ def engine(wait: float = 60.0) -> Any:
     if shutil.which("dockerd") is None:
         if os.geteuid() != 0:
             raise SystemExit("no Docker engine, and installing one (apt-get install docker.io) needs root")
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "install", "-y", "-q", "docker.io"], check=True, env=env, capture_output=True)
+        apt_install("docker.io")
     LOG.parent.mkdir(parents=True, exist_ok=True)
     with LOG.open("ab") as log:
         subprocess.Popen(["dockerd"], stdout=log, stderr=log, start_new_session=True)

@@ -62,6 +62,14 @@ def test_the_wheel_scans_as_the_checkout_does(installed: Path, tmp_path: Path) -
         _checkout(tmp_path, "rules", "--format", "json").stdout)]  # fmt: skip
 
 
+def test_the_base_install_leaves_the_extras_out(installed: Path) -> None:
+    listed = subprocess.run([str(installed / "python"), "-m", "pip", "list", "--format", "json"], capture_output=True,
+                            text=True, check=True)  # fmt: skip
+    names = {p["name"].lower() for p in json.loads(listed.stdout)} - {"pip", "setuptools"}
+    assert {"smguard", "wasmtime", "bc-python-hcl2"} <= names
+    assert not names & {"boto3", "checkov", "opa-python-client", "tqdm"}
+
+
 def test_the_wheel_carries_the_policies_without_tests(installed: Path) -> None:
     site = next((installed.parent / "lib").glob("python3*/site-packages/smguard"))
     shipped = {p.relative_to(site / "policies").as_posix() for p in (site / "policies").rglob("*.rego")}
