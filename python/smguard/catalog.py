@@ -121,7 +121,8 @@ def with_user_rules(folders: Sequence[Path], opa: Path) -> dict[str, Rule]:
             raise ConfigError(f"--policy {folder}: the Rego does not load: {problem}")
         for entry in entries(json.loads(inspected.stdout)):
             rule = Rule(**entry | {"related_resources": tuple(entry["related_resources"]), "origin": str(folder)})
-            for problem in _user_rule_problems(rule, catalog):
+            problem = next(iter(_user_rule_problems(rule, catalog)), "")
+            if problem:
                 raise ConfigError(f"--policy {folder}: {rule.package} ({rule.id}): {problem}")
             catalog[rule.id] = rule
     return dict(sorted(catalog.items()))

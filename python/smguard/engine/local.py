@@ -27,8 +27,8 @@ ENGINES: tuple[Engine, ...] = ("auto", "embedded", "opa")
 def evaluate(document: Document, config: Mapping[str, Any], *, engine: Engine = "auto",
              user_policies: Sequence[Path] = ()) -> Evaluation:  # fmt: skip
     """Findings and unused waivers of ``document`` under ``config``."""
-    needs_opa = [reason for reason, applies in (("--policy", bool(user_policies)),
-                                                ("SMGUARD_POLICIES", policies_overridden())) if applies]  # fmt: skip
+    reasons = (("--policy", bool(user_policies)), ("SMGUARD_POLICIES", policies_overridden()))
+    needs_opa = [reason for reason, applies in reasons if applies]
     if engine == "embedded" and needs_opa:
         raise InputError(f"the embedded engine holds only the built-in rules: {needs_opa[0]} needs --engine opa")
     if engine == "opa" or needs_opa:
