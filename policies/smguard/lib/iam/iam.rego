@@ -1,11 +1,12 @@
 # METADATA
 # title: IAM policy semantics
 # description: |
-#   Action matching and condition tests as IAM evaluates them, on the normalized statements
-#   of the canonical document (actions and condition keys already lower-cased).
+#   Action matching and condition evaluation as IAM does them, on the normalized statements of
+#   the canonical document (actions and condition keys already lower-cased). A request context
+#   maps lower-cased condition keys to lists of values; a key it leaves out is absent.
+#   Reference: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 package smguard.lib.iam
 
-import data.smguard.lib.config
 import data.smguard.lib.wildcard
 
 # METADATA
@@ -19,22 +20,30 @@ perimeter_keys := {
 	"aws:principalisawsservice", "aws:resourceorgid", "aws:resourceorgpaths", "aws:resourceaccount",
 }
 
-# Values that restrict nothing.
-_everything := {"*", "0.0.0.0/0", "::/0"}
+# METADATA
+# description: Condition keys that describe the calling principal.
+principal_keys := {
+	"aws:principalarn", "aws:principalaccount", "aws:principalorgid", "aws:principalorgpaths",
+	"aws:userid", "aws:username", "aws:principaltype", "aws:principalisawsservice",
+}
 
-_positive_operators := {
-	"StringEquals", "StringEqualsIgnoreCase", "StringLike",
-	"IpAddress", "ArnEquals", "ArnLike", "Bool",
+# Each negated operator and the positive test it negates (IfExists and qualifiers split off).
+_negates := {
+	"StringNotEquals": "StringEquals",
+	"StringNotEqualsIgnoreCase": "StringEqualsIgnoreCase",
+	"StringNotLike": "StringLike",
+	"ArnNotEquals": "ArnEquals",
+	"ArnNotLike": "ArnLike",
+	"NotIpAddress": "IpAddress",
+	"NumericNotEquals": "NumericEquals",
+	"DateNotEquals": "DateEquals",
 }
 
 # METADATA
 # description: |
-#   Negated condition operators (IfExists split off): IAM holds them true for a key the request
-#   leaves out, except under ForAnyValue.
-negative_operators := {
-	"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike",
-	"ArnNotEquals", "ArnNotLike", "NotIpAddress",
-}
+#   Negated condition operators: true when no value matches, and so, IAM holds them true for a
+#   key the request leaves out, except under ForAnyValue.
+negative_operators := object.keys(_negates)
 
 # METADATA
 # description: True when an IAM action pattern (with * and ?) matches a lower-cased action.
@@ -58,43 +67,6 @@ covers(statement, action) if {
 # METADATA
 # description: True when a statement part cannot be known from the input.
 unknown_part(statement, part) if part in statement.unknown
-
-# METADATA
-# scope: document
-# description: |
-#   An Allow whose conditions pin the request to a network: a positive test on a network key,
-#   not IfExists (an absent key would pass), not ForAllValues (which is true for an absent key),
-#   and not a match-everything value. Values known only at apply (an endpoint ID created in the
-#   same plan) still pin it, as they do in a Deny; SM203 judges the values when it can.
-network_restricted_allow(statement) if {
-	some condition in statement.conditions
-	condition.key in network_keys
-	_binding_positive(condition)
-}
-
-network_restricted_allow(statement) if {
-	some condition in statement.conditions
-	condition.key in network_keys
-	condition.values_unknown
-	condition.base in _positive_operators
-	not condition.if_exists
-	condition.qualifier != "ForAllValues"
-	not _matches_everything(condition)
-}
-
-# METADATA
-# description: |
-#   A Deny of the action unless the request comes from a network: a negative test on a network
-#   key, not ForAnyValue (which is false for an absent key, letting such requests through).
-network_restricting_deny(statement, action) if {
-	statement.effect == "Deny"
-	covers(statement, action)
-	some condition in statement.conditions
-	condition.key in network_keys
-	condition.base in negative_operators
-	condition.qualifier != "ForAnyValue"
-	not _matches_everything(condition)
-}
 
 # METADATA
 # scope: document
@@ -126,103 +98,139 @@ wildcard_actions(statement) if {
 wildcard_actions(statement) if is_array(statement.not_actions)
 
 # METADATA
+# description: True when every condition of the statement holds for the request context.
+applies(statement, context) if {
+	every condition in statement.conditions {
+		holds(condition, context)
+	}
+}
+
+# METADATA
+# scope: document
 # description: |
-#   True when a statement carries a data-perimeter condition that binds, and whose values match
-#   perimeter.org_id / perimeter.account_ids where those are configured.
-perimeter_condition(statement) if {
-	some condition in statement.conditions
-	condition.key in perimeter_keys
-	_binding_positive(condition)
-	_matches_configured_perimeter(condition)
+#   True when the condition holds for the request context. An absent key: IfExists, Null "true",
+#   ForAllValues (nothing to fail) and negated operators without ForAnyValue hold; every other
+#   test fails. A present key: a positive test holds when some value matches, a negated one when
+#   none does; ForAnyValue asks that of some of the request's values, ForAllValues of each.
+holds(condition, context) if {
+	not context[condition.key]
+	_holds_when_absent(condition)
 }
 
-_binding_positive(condition) if {
-	condition.base in _positive_operators
-	not condition.if_exists
+holds(condition, context) if {
+	values := context[condition.key]
+	_holds_for(condition, values)
+}
+
+_holds_when_absent(condition) if condition.if_exists
+
+_holds_when_absent(condition) if {
+	condition.base == "Null"
+	_null_value(condition) == "true"
+}
+
+_holds_when_absent(condition) if condition.qualifier == "ForAllValues"
+
+_holds_when_absent(condition) if {
+	condition.base in negative_operators
+	condition.qualifier == null
+}
+
+_holds_for(condition, _) if {
+	condition.base == "Null"
+	_null_value(condition) == "false"
+}
+
+_holds_for(condition, values) if {
+	condition.base != "Null"
 	condition.qualifier != "ForAllValues"
-	count(condition.values) > 0
-	not _matches_everything(condition)
-	not _false_bool(condition)
+	some value in values
+	_value_holds(condition, value)
 }
 
-_matches_everything(condition) if {
-	some value in condition.values
-	value in _everything
-}
-
-# A pattern or range that takes in unrelated organizations, accounts or networks pins nothing:
-# "o-*", "arn:aws:iam::*:*", "vpc-*", 0.0.0.0/1 with 128.0.0.0/1.
-_matches_everything(condition) if {
-	condition.base in _pattern_operators
-	every probe in _strangers[condition.key] {
-		some value in condition.values
-		wildcard.match(value, probe)
+_holds_for(condition, values) if {
+	condition.base != "Null"
+	condition.qualifier == "ForAllValues"
+	every value in values {
+		_value_holds(condition, value)
 	}
 }
 
-_matches_everything(condition) if {
-	condition.base in {"IpAddress", "NotIpAddress"}
-	every probe in {"1.1.1.1", "100.64.0.1", "128.0.0.1", "223.255.255.254"} {
-		some value in condition.values
-		net.cidr_contains(value, probe)
+_null_value(condition) := lower(condition.values[0]) if count(condition.values) == 1
+
+_value_holds(condition, value) if {
+	not condition.base in negative_operators
+	some pattern in condition.values
+	value_matches(condition.base, pattern, value)
+}
+
+_value_holds(condition, value) if {
+	operator := _negates[condition.base]
+	every pattern in condition.values {
+		not value_matches(operator, pattern, value)
 	}
 }
 
-# A principal ARN pattern with a wildcard account takes in that name in every account.
-_matches_everything(condition) if {
-	condition.key == "aws:principalarn"
-	condition.base in _pattern_operators
-	some value in condition.values
-	regex.match(`[*?]`, split(value, ":")[4])
+# METADATA
+# description: True when a policy variable stands in the value (it is not a literal).
+variable(pattern) if contains(pattern, "${")
+
+# METADATA
+# scope: document
+# description: |
+#   True when a request value matches a condition value under a positive operator. A policy
+#   variable (${aws:SourceVpc}, ${aws:PrincipalTag/x}) is taken to match anything: it is not a
+#   literal, and `aws:SourceVpc = ${aws:SourceVpc}` holds for every request.
+value_matches(_, pattern, _) if variable(pattern)
+
+value_matches("StringEquals", pattern, value) if pattern == value
+
+value_matches("StringEqualsIgnoreCase", pattern, value) if lower(pattern) == lower(value)
+
+value_matches("StringLike", pattern, value) if wildcard.match(pattern, value)
+
+# ArnEquals and ArnLike behave alike: each of the six colon-separated parts is matched on its own.
+value_matches(operator, pattern, value) if {
+	operator in {"ArnEquals", "ArnLike"}
+	wanted := _arn_parts(pattern)
+	given := _arn_parts(value)
+	every i, part in wanted {
+		wildcard.match(part, given[i])
+	}
 }
 
-_pattern_operators := {"StringLike", "StringNotLike", "ArnLike", "ArnNotLike"}
+value_matches("IpAddress", pattern, value) if net.cidr_contains(pattern, value)
 
-# Pairs of values of each key that no single perimeter holds both of.
-_strangers := {
-	"aws:principalorgid": {"o-aaaaaaaaaa", "o-zzzzzzzzzz"},
-	"aws:resourceorgid": {"o-aaaaaaaaaa", "o-zzzzzzzzzz"},
-	"aws:principalorgpaths": {"o-aaaaaaaaaa/r-aaaa/", "o-zzzzzzzzzz/r-zzzz/"},
-	"aws:resourceorgpaths": {"o-aaaaaaaaaa/r-aaaa/", "o-zzzzzzzzzz/r-zzzz/"},
-	"aws:principalaccount": {"000000000000", "999999999999"},
-	"aws:resourceaccount": {"000000000000", "999999999999"},
-	"aws:principalarn": {"arn:aws:iam::000000000000:role/a", "arn:aws:iam::999999999999:user/z"},
-	"aws:sourcevpc": {"vpc-00000000", "vpc-ffffffffffffffff"},
-	"aws:sourcevpce": {"vpce-00000000", "vpce-ffffffffffffffff"},
-}
+value_matches("Bool", pattern, value) if lower(pattern) == lower(value)
 
-_false_bool(condition) if {
-	condition.base == "Bool"
-	some value in condition.values
-	lower(value) != "true"
-}
+value_matches("BinaryEquals", pattern, value) if pattern == value
 
-_matches_configured_perimeter(condition) if not _perimeter_mismatch(condition)
+value_matches("NumericEquals", pattern, value) if to_number(value) == to_number(pattern)
 
-_perimeter_mismatch(condition) if {
-	condition.key in {"aws:principalorgid", "aws:resourceorgid"}
-	config.org_id != ""
-	some value in condition.values
-	value != config.org_id
-}
+value_matches("NumericLessThan", pattern, value) if to_number(value) < to_number(pattern)
 
-_perimeter_mismatch(condition) if {
-	condition.key in {"aws:principalaccount", "aws:resourceaccount"}
-	count(config.account_ids) > 0
-	some value in condition.values
-	not value in config.account_ids
-}
+value_matches("NumericLessThanEquals", pattern, value) if to_number(value) <= to_number(pattern)
 
-_perimeter_mismatch(condition) if {
-	condition.key in {"aws:principalorgpaths", "aws:resourceorgpaths"}
-	config.org_id != ""
-	some value in condition.values
-	not startswith(value, concat("", [config.org_id, "/"]))
-}
+value_matches("NumericGreaterThan", pattern, value) if to_number(value) > to_number(pattern)
 
-_perimeter_mismatch(condition) if {
-	condition.key == "aws:principalarn"
-	count(config.account_ids) > 0
-	some value in condition.values
-	not split(value, ":")[4] in config.account_ids
+value_matches("NumericGreaterThanEquals", pattern, value) if to_number(value) >= to_number(pattern)
+
+value_matches("DateEquals", pattern, value) if _date(value) == _date(pattern)
+
+value_matches("DateLessThan", pattern, value) if _date(value) < _date(pattern)
+
+value_matches("DateLessThanEquals", pattern, value) if _date(value) <= _date(pattern)
+
+value_matches("DateGreaterThan", pattern, value) if _date(value) > _date(pattern)
+
+value_matches("DateGreaterThanEquals", pattern, value) if _date(value) >= _date(pattern)
+
+_date(text) := time.parse_rfc3339_ns(text)
+
+_date(text) := to_number(text) * 1000000000 if regex.match(`^[0-9]+$`, text)
+
+# arn:partition:service:region:account:resource, the resource part keeping its own colons.
+_arn_parts(arn) := array.concat(array.slice(parts, 0, 5), [concat(":", array.slice(parts, 5, count(parts)))]) if {
+	parts := split(arn, ":")
+	count(parts) >= 6
 }

@@ -30,51 +30,6 @@ test_covers_with_action_and_not_action if {
 	not iam.covers(inputs.statement({"actions": ["sagemaker:describe*"]}), action)
 }
 
-test_network_restricted_allow_needs_a_binding_test if {
-	iam.network_restricted_allow(inputs.statement({"conditions": [
-		inputs.condition("IpAddress", "aws:SourceIp", ["192.0.2.0/24"]),
-	]}))
-	iam.network_restricted_allow(inputs.statement({"conditions": [
-		inputs.condition("ForAnyValue:StringEquals", "aws:sourceVpce", ["vpce-1"]),
-	]}))
-	not iam.network_restricted_allow(inputs.statement({"conditions": [
-		inputs.condition("StringEqualsIfExists", "aws:SourceVpc", ["vpc-1"]),
-	]}))
-	not iam.network_restricted_allow(inputs.statement({"conditions": [
-		inputs.condition("ForAllValues:StringEquals", "aws:SourceVpce", ["vpce-1"]),
-	]}))
-	not iam.network_restricted_allow(inputs.statement({"conditions": [
-		inputs.condition("IpAddress", "aws:SourceIp", ["0.0.0.0/0"]),
-	]}))
-	not iam.network_restricted_allow(inputs.statement({"conditions": [
-		inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"]),
-	]}))
-	not iam.network_restricted_allow(inputs.statement({"conditions": [
-		inputs.condition("StringEquals", "aws:PrincipalOrgID", ["o-1"]),
-	]}))
-}
-
-test_network_restricting_deny if {
-	iam.network_restricting_deny(
-		inputs.statement({"effect": "Deny", "actions": ["sagemaker:*"], "conditions": [
-			inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"]),
-		]}),
-		action,
-	)
-	not iam.network_restricting_deny(
-		inputs.statement({"effect": "Deny", "actions": ["sagemaker:*"], "conditions": [
-			inputs.condition("ForAnyValue:StringNotEquals", "aws:SourceVpce", ["vpce-1"]),
-		]}),
-		action,
-	)
-	not iam.network_restricting_deny(
-		inputs.statement({"effect": "Deny", "actions": ["s3:*"], "conditions": [
-			inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"]),
-		]}),
-		action,
-	)
-}
-
 test_wildcards if {
 	iam.wildcard_principal(inputs.statement({"principals": [{"type": "*", "values": ["*"]}]}))
 	iam.wildcard_principal(inputs.statement({"principals": [{"type": "AWS", "values": ["1", "*"]}]}))
@@ -84,33 +39,6 @@ test_wildcards if {
 	not iam.wildcard_actions(inputs.statement({"actions": ["sagemaker:invokeendpoint"]}))
 }
 
-test_perimeter_condition if {
-	iam.perimeter_condition(inputs.statement({"conditions": [
-		inputs.condition("StringEquals", "aws:PrincipalOrgID", ["o-abc"]),
-	]}))
-	iam.perimeter_condition(inputs.statement({"conditions": [
-		inputs.condition("Bool", "aws:PrincipalIsAWSService", ["true"]),
-	]}))
-	not iam.perimeter_condition(inputs.statement({"conditions": [
-		inputs.condition("Bool", "aws:PrincipalIsAWSService", ["false"]),
-	]}))
-	not iam.perimeter_condition(inputs.statement({"conditions": [
-		inputs.condition("StringEqualsIfExists", "aws:PrincipalOrgID", ["o-abc"]),
-	]}))
-	not iam.perimeter_condition(inputs.statement({"conditions": [
-		inputs.condition("StringLike", "aws:PrincipalOrgID", ["*"]),
-	]}))
-}
-
-test_perimeter_condition_must_match_config if {
-	org := inputs.statement({"conditions": [inputs.condition("StringEquals", "aws:PrincipalOrgID", ["o-abc"])]})
-	iam.perimeter_condition(org) with data.smguard.config as {"perimeter": {"org_id": "o-abc"}}
-	not iam.perimeter_condition(org) with data.smguard.config as {"perimeter": {"org_id": "o-other"}}
-	account := inputs.statement({"conditions": [inputs.condition("StringEquals", "aws:PrincipalAccount", ["1"])]})
-	iam.perimeter_condition(account) with data.smguard.config as {"perimeter": {"account_ids": ["1", "2"]}}
-	not iam.perimeter_condition(account) with data.smguard.config as {"perimeter": {"account_ids": ["2"]}}
-}
-
 test_not_principal_and_wildcard_accounts_are_anyone if {
 	iam.wildcard_principal(inputs.statement({"principals": [{"type": "AWS", "values": ["arn:aws:iam::*:root"]}]}))
 	iam.wildcard_principal(inputs.statement({"not_principals": [{"type": "AWS", "values": ["123456789012"]}]}))
@@ -118,49 +46,84 @@ test_not_principal_and_wildcard_accounts_are_anyone if {
 	not iam.wildcard_principal(inputs.statement({"principals": service}))
 }
 
-test_patterns_taking_in_strangers_pin_nothing[key] if {
-	some key, condition in {
-		"any org": inputs.condition("StringLike", "aws:PrincipalOrgID", ["o-*"]),
-		"any org path": inputs.condition("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", ["o-*/*"]),
-		"any account": inputs.condition("StringLike", "aws:PrincipalAccount", ["????????????"]),
-		"any account's role": inputs.condition("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::*:role/admin"]),
+# IAM's documented truth table for a key the request leaves out.
+test_absent_keys[operator] if {
+	some operator, expected in {
+		"StringEquals": false, "StringEqualsIfExists": true, "StringNotEquals": true,
+		"ForAnyValue:StringNotEquals": false, "ForAllValues:StringEquals": true,
+		"ForAnyValue:StringEquals": false, "NotIpAddress": true, "IpAddress": false,
+		"ArnNotLike": true, "Bool": false, "BoolIfExists": true,
 	}
-	not iam.perimeter_condition(inputs.statement({"conditions": [condition]}))
+	_holds(inputs.condition(operator, "aws:SourceVpc", ["vpc-1"]), {}) == expected
 }
 
-test_patterns_inside_one_perimeter_still_pin if {
-	iam.perimeter_condition(inputs.statement({"conditions": [
-		inputs.condition("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", ["o-abc/r-ab12/ou-ab12-*"]),
-	]}))
-	iam.perimeter_condition(inputs.statement({"conditions": [
-		inputs.condition("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::123456789012:role/*"]),
-	]}))
+test_null_tests_presence if {
+	iam.holds(inputs.condition("Null", "sagemaker:VpcSubnets", ["true"]), {})
+	not iam.holds(inputs.condition("Null", "sagemaker:VpcSubnets", ["true"]), {"sagemaker:vpcsubnets": ["subnet-1"]})
+	iam.holds(inputs.condition("Null", "sagemaker:VpcSubnets", ["false"]), {"sagemaker:vpcsubnets": ["subnet-1"]})
+	not iam.holds(inputs.condition("Null", "sagemaker:VpcSubnets", ["false"]), {})
 }
 
-test_network_ranges_taking_in_everyone_restrict_nothing if {
-	halves := inputs.condition("IpAddress", "aws:SourceIp", ["0.0.0.0/1", "128.0.0.0/1"])
-	not iam.network_restricted_allow(inputs.statement({"conditions": [halves]}))
-	any_vpc := inputs.condition("StringLike", "aws:SourceVpc", ["vpc-*"])
-	not iam.network_restricted_allow(inputs.statement({"conditions": [any_vpc]}))
-	open_deny := inputs.condition("NotIpAddress", "aws:SourceIp", ["0.0.0.0/1", "128.0.0.0/1"])
-	not iam.network_restricting_deny(
-		inputs.statement({"effect": "Deny", "actions": ["sagemaker:*"], "conditions": [open_deny]}),
-		action,
+test_values_are_ored_and_negations_need_no_match if {
+	condition := inputs.condition("StringEquals", "aws:SourceVpc", ["vpc-1", "vpc-2"])
+	iam.holds(condition, {"aws:sourcevpc": ["vpc-2"]})
+	not iam.holds(condition, {"aws:sourcevpc": ["vpc-3"]})
+	negated := inputs.condition("StringNotEquals", "aws:SourceVpc", ["vpc-1", "vpc-2"])
+	iam.holds(negated, {"aws:sourcevpc": ["vpc-3"]})
+	not iam.holds(negated, {"aws:sourcevpc": ["vpc-1"]})
+}
+
+test_set_operators_on_multivalued_keys if {
+	tags := {"aws:tagkeys": ["a", "b"]}
+	iam.holds(inputs.condition("ForAnyValue:StringEquals", "aws:TagKeys", ["b", "z"]), tags)
+	not iam.holds(inputs.condition("ForAllValues:StringEquals", "aws:TagKeys", ["b", "z"]), tags)
+	iam.holds(inputs.condition("ForAllValues:StringEquals", "aws:TagKeys", ["a", "b", "z"]), tags)
+	iam.holds(inputs.condition("ForAnyValue:StringNotEquals", "aws:TagKeys", ["a"]), tags)
+	not iam.holds(inputs.condition("ForAllValues:StringNotEquals", "aws:TagKeys", ["a"]), tags)
+}
+
+test_case_rules_of_each_operator if {
+	org := {"aws:principalorgid": ["o-ABC123defg"]}
+	iam.holds(inputs.condition("StringEqualsIgnoreCase", "aws:PrincipalOrgID", ["o-abc123DEFG"]), org)
+	not iam.holds(inputs.condition("StringEquals", "aws:PrincipalOrgID", ["o-abc123DEFG"]), org)
+	not iam.holds(inputs.condition("StringNotEqualsIgnoreCase", "aws:PrincipalOrgID", ["O-ABC123DEFG"]), org)
+	iam.holds(inputs.condition("Bool", "aws:SecureTransport", ["TRUE"]), {"aws:securetransport": ["true"]})
+}
+
+test_operators_by_kind if {
+	iam.holds(inputs.condition("IpAddress", "aws:SourceIp", ["192.0.2.0/24"]), {"aws:sourceip": ["192.0.2.7"]})
+	iam.holds(inputs.condition("IpAddress", "aws:SourceIp", ["2001:db8::/32"]), {"aws:sourceip": ["2001:db8::1"]})
+	not iam.holds(inputs.condition("IpAddress", "aws:SourceIp", ["192.0.2.0/24"]), {"aws:sourceip": ["2001:db8::1"]})
+	arn := {"aws:principalarn": ["arn:aws:iam::123456789012:role/team/app"]}
+	iam.holds(inputs.condition("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::*:role/*"]), arn)
+	iam.holds(inputs.condition("ArnEquals", "aws:PrincipalArn", ["arn:aws:iam::123456789012:role/team/*"]), arn)
+	not iam.holds(inputs.condition("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::*:user/*"]), arn)
+	not iam.holds(inputs.condition("ArnLike", "aws:PrincipalArn", ["arn:aws:*"]), arn)
+	iam.holds(inputs.condition("NumericLessThan", "s3:max-keys", ["10"]), {"s3:max-keys": ["9"]})
+	not iam.holds(inputs.condition("NumericLessThan", "s3:max-keys", ["10"]), {"s3:max-keys": ["10"]})
+	iam.holds(
+		inputs.condition("DateGreaterThan", "aws:CurrentTime", ["2020-01-01T00:00:00Z"]),
+		{"aws:currenttime": ["2026-12-03T00:00:00Z"]},
 	)
-	iam.network_restricted_allow(inputs.statement({"conditions": [
-		inputs.condition("IpAddress", "aws:SourceIp", ["10.0.0.0/8", "192.0.2.0/24"]),
-	]}))
 }
 
-test_org_paths_and_principal_arns_must_match_config if {
-	path := inputs.statement({"conditions": [
-		inputs.condition("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", ["o-abc/r-ab12/*"]),
-	]})
-	iam.perimeter_condition(path) with data.smguard.config as {"perimeter": {"org_id": "o-abc"}}
-	not iam.perimeter_condition(path) with data.smguard.config as {"perimeter": {"org_id": "o-other"}}
-	arn := inputs.statement({"conditions": [
-		inputs.condition("ArnEquals", "aws:PrincipalArn", ["arn:aws:iam::111111111111:role/app"]),
-	]})
-	iam.perimeter_condition(arn) with data.smguard.config as {"perimeter": {"account_ids": ["111111111111"]}}
-	not iam.perimeter_condition(arn) with data.smguard.config as {"perimeter": {"account_ids": ["222222222222"]}}
+# A policy variable is not a literal: aws:SourceVpc = ${aws:SourceVpc} holds for every request.
+test_policy_variables_match_anything if {
+	iam.holds(inputs.condition("StringEquals", "aws:SourceVpc", ["${aws:SourceVpc}"]), {"aws:sourcevpc": ["vpc-9"]})
+	not iam.holds(inputs.condition("StringNotEquals", "aws:PrincipalOrgID", ["${aws:PrincipalOrgID}"]), {
+		"aws:principalorgid": ["o-anyone"],
+	})
 }
+
+test_applies_ands_the_conditions if {
+	statement := inputs.statement({"conditions": [
+		inputs.condition("StringEquals", "aws:SourceVpc", ["vpc-1"]),
+		inputs.condition("StringEquals", "aws:RequestedRegion", ["eu-west-1"]),
+	]})
+	iam.applies(statement, {"aws:sourcevpc": ["vpc-1"], "aws:requestedregion": ["eu-west-1"]})
+	not iam.applies(statement, {"aws:sourcevpc": ["vpc-1"], "aws:requestedregion": ["us-east-1"]})
+}
+
+_holds(condition, context) if iam.holds(condition, context)
+
+_holds(condition, context) := false if not iam.holds(condition, context)

@@ -73,7 +73,8 @@ test_fail_deny_that_restricts_another_action if {
 test_message_names_the_statements if {
 	statements := [inputs.statement({"sid": "Open", "actions": ["*"]}), inputs.statement({"actions": ["sagemaker:*"]})]
 	some finding in rule.findings with input as inputs.identity_policy(statements)
-	contains(finding.message, `statement "Open", statement #1 grants sagemaker:createpresignednotebookinstanceurl`)
+	startswith(finding.message, "sagemaker:createpresignednotebookinstanceurl is allowed from anywhere")
+	contains(finding.message, `statement "Open" (from 0.0.0.0/0, ::/0 and through any VPC endpoint); statement #1 (`)
 }
 
 test_unknown_policy_document if {

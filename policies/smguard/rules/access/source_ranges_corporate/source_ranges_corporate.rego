@@ -24,9 +24,11 @@
 #     corporate.
 package smguard.rules.access.source_ranges_corporate
 
+import data.smguard.lib.cidr
 import data.smguard.lib.config
 import data.smguard.lib.iam
 import data.smguard.lib.presigned
+import data.smguard.lib.reach
 import data.smguard.lib.result
 
 findings contains finding if {
@@ -44,7 +46,10 @@ findings contains finding if {
 findings contains finding if {
 	some policy in input.resources.iam_policies
 	count(_outside(policy)) == 0
-	some condition in _source_conditions(policy)
+	some statement in policy.statements
+	some action in presigned.actions
+	iam.covers(statement, action)
+	some condition in statement.conditions
 	condition.values_unknown
 	_configured(condition.key)
 	finding := result.unknown(rego.metadata.chain(), policy, "statements")
@@ -55,44 +60,28 @@ _configured("aws:sourceip") if count(config.corporate_cidrs) > 0
 
 _configured("aws:sourcevpce") if count(config.allowed_vpce_ids) > 0
 
-_outside(policy) := {value |
-	some condition in _source_conditions(policy)
-	condition.key == "aws:sourceip"
+# Grants that SM201/SM202 find open are theirs to report; these are the ones that reach only
+# some networks, and the parts of those networks that are not corporate.
+_outside(policy) := {block |
 	count(config.corporate_cidrs) > 0
-	some value in condition.values
-	not _corporate(value)
-} | {value |
-	some condition in _source_conditions(policy)
-	condition.key == "aws:sourcevpce"
-	count(config.allowed_vpce_ids) > 0
-	some value in condition.values
-	not value in config.allowed_vpce_ids
-}
-
-_corporate(range) if {
-	some cidr in config.corporate_cidrs
-	net.cidr_contains(cidr, range)
-}
-
-# Network conditions that decide who may use a presigned-URL action: the ranges an Allow
-# admits and the ranges a restricting Deny exempts.
-_source_conditions(policy) := {condition |
-	some statement in policy.statements
 	some action in presigned.actions
-	some condition in (_allowing(statement, action) | _exempting(statement, action))
+	some [_, where] in presigned.restricted(policy, action)
+	beyond := cidr.region([where.internet.blocks], [where.internet.holes, config.corporate_cidrs])
+	some block in cidr.open_blocks(beyond)
+} | {endpoint |
+	count(config.allowed_vpce_ids) > 0
+	some action in presigned.actions
+	some [grant, _] in presigned.restricted(policy, action)
+	some endpoint in _named_endpoints(policy)
+	not endpoint in config.allowed_vpce_ids
+	context := object.union(reach.vpc_strangers[0], {"aws:sourcevpce": [endpoint]})
+	reach.holds_on(grant, {"aws:sourcevpc", "aws:sourcevpce", "aws:sourceip"}, context)
+	not reach.stopped(reach.denies(policy.statements, grant, action), grant, context)
 }
 
-_allowing(statement, action) := {condition |
-	statement.effect == "Allow"
-	iam.covers(statement, action)
+_named_endpoints(policy) := {endpoint |
+	some statement in policy.statements
 	some condition in statement.conditions
-	condition.key in iam.network_keys
-	condition.base in {"IpAddress", "StringEquals", "StringEqualsIgnoreCase", "StringLike"}
-}
-
-_exempting(statement, action) := {condition |
-	iam.network_restricting_deny(statement, action)
-	some condition in statement.conditions
-	condition.key in iam.network_keys
-	condition.base in {"NotIpAddress", "StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike"}
+	condition.key == "aws:sourcevpce"
+	some endpoint in condition.values
 }

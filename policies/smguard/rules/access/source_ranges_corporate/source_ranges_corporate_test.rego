@@ -42,11 +42,6 @@ test_fail_vpce_not_allowed if {
 	inputs.verdicts(rule.findings) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
 }
 
-test_fail_malformed_range if {
-	doc := allow_from("aws:SourceIp", "IpAddress", ["not-an-ip"])
-	inputs.verdicts(rule.findings) == {["SM203", "p", "fail"]} with input as doc with data.smguard.config as corporate
-}
-
 test_pass_without_config if {
 	count(rule.findings) == 0 with input as allow_from("aws:SourceIp", "IpAddress", ["198.51.100.0/24"])
 }

@@ -29,6 +29,7 @@
 package smguard.rules.network.endpoint_policy_restrictive
 
 import data.smguard.lib.iam
+import data.smguard.lib.reach
 import data.smguard.lib.result
 import data.smguard.lib.value
 
@@ -56,5 +57,6 @@ _verdict(chain, endpoint) := result.fail(
 	statement.effect == "Allow"
 	iam.wildcard_principal(statement)
 	iam.wildcard_actions(statement)
-	not iam.perimeter_condition(statement)
+	not reach.uncertain(statement)
+	reach.outside_perimeter(endpoint.policy, statement)
 }

@@ -24,6 +24,7 @@
 package smguard.rules.network.wildcard_principal_perimeter
 
 import data.smguard.lib.iam
+import data.smguard.lib.reach
 import data.smguard.lib.result
 
 findings contains finding if {
@@ -33,9 +34,13 @@ findings contains finding if {
 	statement.effect == "Allow"
 	iam.wildcard_principal(statement)
 	not iam.wildcard_actions(statement)
-	not iam.perimeter_condition(statement)
+	not reach.uncertain(statement)
+	reach.outside_perimeter(endpoint.policy, statement)
 	finding := result.fail(
 		rego.metadata.chain(), endpoint, "policy",
-		"an Allow to Principal \"*\" has no perimeter condition matching the configured organization or accounts",
+		concat("", [
+			"an Allow to Principal \"*\" reaches principals outside the perimeter ",
+			"(no condition or Deny ties it to the configured organization or accounts)",
+		]),
 	)
 }

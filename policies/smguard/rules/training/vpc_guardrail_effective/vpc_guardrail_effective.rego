@@ -33,6 +33,7 @@
 package smguard.rules.training.vpc_guardrail_effective
 
 import data.smguard.lib.iam
+import data.smguard.lib.reach
 import data.smguard.lib.result
 
 _vpc_keys := {"sagemaker:vpcsubnets", "sagemaker:vpcsecuritygroupids"}
@@ -126,7 +127,11 @@ _problems[i] contains sprintf("its Deny of jobs without a VPC also requires %s, 
 	some i, policy in _policies
 	some statement in policy.statements
 	_fires_without_vpc(statement)
-	keys := {condition.key | some condition in statement.conditions; _narrows(condition)}
+	keys := {condition.key |
+		some condition in statement.conditions
+		not condition.key in _vpc_keys
+		not reach.fires_for_everyone({"conditions": [condition]}, _vpc_keys, _no_subnets)
+	}
 	count(keys) > 0
 }
 
@@ -153,44 +158,19 @@ _denied_without_vpc(policy, action) if {
 	iam.covers(statement, action)
 	_fires_without_vpc(statement)
 	_all_resources(statement)
-	not _narrowed(statement)
+	reach.fires_for_everyone(statement, _vpc_keys, _no_subnets)
 }
 
-# A Deny with a condition on sagemaker:VpcSubnets that is true when the request leaves it out.
+# A job request with security groups but no subnets: the one a guardrail must stop.
+_no_subnets := {"sagemaker:vpcsecuritygroupids": ["sg-0f1e2d3c4b5a69788"]}
+
+# A Deny with a condition on sagemaker:VpcSubnets that holds when the request leaves it out.
 _fires_without_vpc(statement) if {
 	statement.effect == "Deny"
-	not _null_true(statement, "sagemaker:vpcsecuritygroupids")
 	some condition in statement.conditions
 	condition.key == "sagemaker:vpcsubnets"
-	_fires_when_absent(condition)
+	iam.holds(condition, _no_subnets)
 }
-
-_narrowed(statement) if {
-	some condition in statement.conditions
-	_narrows(condition)
-}
-
-# Conditions are ANDed: one that does not hold for every request without a VPC narrows the Deny,
-# except a negated test on the calling principal, the usual exemption of break-glass roles.
-_narrows(condition) if {
-	not condition.key in _vpc_keys
-	not _principal_exemption(condition)
-}
-
-_narrows(condition) if {
-	condition.key in _vpc_keys
-	not _fires_when_absent(condition)
-}
-
-_principal_exemption(condition) if {
-	_principal_key(condition.key)
-	condition.base in iam.negative_operators
-	condition.qualifier != "ForAnyValue"
-}
-
-_principal_key(key) if key in {"aws:principalarn", "aws:principalaccount", "aws:userid", "aws:username"}
-
-_principal_key(key) if startswith(key, "aws:principaltag/")
 
 # Resource "*" (or left out, as in SCPs), or an ARN pattern with every part a wildcard.
 _all_resources(statement) if {
@@ -212,15 +192,3 @@ _null_true(statement, key) if {
 }
 
 _true_values(condition) if [lower(value) | some value in condition.values] == ["true"]
-
-# True for a request that leaves the key out: Null "true", or a negated test, which IAM holds true
-# for an absent key (with or without IfExists), except under ForAnyValue (false for an absent key).
-_fires_when_absent(condition) if {
-	condition.base == "Null"
-	_true_values(condition)
-}
-
-_fires_when_absent(condition) if {
-	condition.base in iam.negative_operators
-	condition.qualifier != "ForAnyValue"
-}

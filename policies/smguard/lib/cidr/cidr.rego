@@ -1,0 +1,121 @@
+# METADATA
+# title: Address ranges
+# description: |
+#   Exact arithmetic on sets of IPv4 and IPv6 ranges, each given as CIDR blocks. Any two
+#   blocks are either nested or disjoint, so an intersection of unions of blocks is made of
+#   blocks taken from its operands, and a merged union (net.cidr_merge) covers a block only if
+#   one of its blocks contains it: no address is ever probed.
+package smguard.lib.cidr
+
+# METADATA
+# description: Every address, IPv4 and IPv6.
+universe := ["0.0.0.0/0", "::/0"]
+
+# METADATA
+# description: |
+#   The region ⋂ ins \ ⋃ outs, where ins and outs are arrays of block lists; with no ins, the
+#   whole address space. The region's blocks are returned merged, with the merged outs.
+region(ins, outs) := {"blocks": _intersection(ins), "holes": _merge(_flatten(outs))}
+
+_flatten(lists) := [block | some list in lists; some block in list]
+
+# net.cidr_merge reads a bare IPv4 address as its classful network (192.0.2.7 as 192.0.2.0/24),
+# where IAM reads it as that one address.
+_merge(blocks) := net.cidr_merge([_block(block) | some block in blocks])
+
+_block(text) := text if contains(text, "/")
+
+_block(text) := concat("", [text, "/128"]) if {
+	not contains(text, "/")
+	contains(text, ":")
+}
+
+_block(text) := concat("", [text, "/32"]) if {
+	not contains(text, "/")
+	not contains(text, ":")
+}
+
+_intersection(ins) := universe if count(ins) == 0
+
+_intersection(ins) := _merge({block |
+	some list in merged
+	some block in list
+	every other in merged {
+		_within(block, other)
+	}
+}) if {
+	count(ins) > 0
+	merged := [_merge(list) | some list in ins]
+}
+
+_within(block, blocks) if {
+	some outer in blocks
+	net.cidr_contains(outer, block)
+}
+
+# METADATA
+# description: The blocks of a region that some of its addresses lie in (not wholly in a hole).
+open_blocks(region) := [block |
+	some block in region.blocks
+	not _within(block, region.holes)
+]
+
+# METADATA
+# description: True when a region holds at least one address.
+nonempty(region) if count(open_blocks(region)) > 0
+
+# METADATA
+# scope: document
+# description: |
+#   True when a region holds more public addresses of one family than the largest block ever
+#   given to a single organization: a /8 of IPv4, a /32 of IPv6. No corporate network is that
+#   large, so such a region is "anywhere", however its ranges are spelled. Private and reserved
+#   space does not count: no request over the internet comes from it.
+unrestricted(region) if _size(_public(region), 4) > _largest[4]
+
+unrestricted(region) if _size(_public(region), 6) > _largest[6]
+
+_public(region) := {
+	"blocks": region.blocks,
+	"holes": _merge(array.concat([hole | some hole in region.holes], _not_public)),
+}
+
+# RFC 6890 special-purpose space: this network, private, shared (CGNAT), loopback, link-local,
+# multicast and reserved (IPv4); loopback, unique-local, link-local and multicast (IPv6).
+_not_public := [
+	"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+	"192.168.0.0/16", "224.0.0.0/3", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8",
+]
+
+# Sizes in units: an IPv4 address, and 2^68 IPv6 addresses (so sums stay within 64-bit
+# integers; blocks longer than /60 count as nothing, far below the /32 threshold).
+_largest := {4: bits.lsh(1, 24), 6: bits.lsh(1, 28)}
+
+_size(region, family) := sum([size |
+	some block in open_blocks(region)
+	_family(block) == family
+	size := _units(block) - _covered(block, region.holes)
+])
+
+_covered(block, holes) := sum([_units(hole) |
+	some hole in holes
+	net.cidr_contains(block, hole)
+])
+
+_units(block) := bits.lsh(1, 32 - _prefix(block)) if _family(block) == 4
+
+_units(block) := bits.lsh(1, 60 - _prefix(block)) if {
+	_family(block) == 6
+	_prefix(block) <= 60
+}
+
+_units(block) := 0 if {
+	_family(block) == 6
+	_prefix(block) > 60
+}
+
+_prefix(block) := to_number(split(block, "/")[1])
+
+_family(block) := 6 if contains(block, ":")
+
+_family(block) := 4 if not contains(block, ":")

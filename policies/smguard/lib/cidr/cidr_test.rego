@@ -1,0 +1,36 @@
+package smguard.lib.cidr_test
+
+import data.smguard.lib.cidr
+
+test_region_intersects_and_subtracts if {
+	region := cidr.region([["10.0.0.0/8", "192.0.2.0/24"], ["10.1.0.0/16", "192.0.2.0/25"]], [["10.1.2.0/24"]])
+	region.blocks == {"10.1.0.0/16", "192.0.2.0/25"}
+	cidr.open_blocks(region) == ["10.1.0.0/16", "192.0.2.0/25"]
+	cidr.nonempty(region)
+}
+
+test_empty_regions if {
+	not cidr.nonempty(cidr.region([["10.0.0.0/8"], ["192.0.2.0/24"]], []))
+	not cidr.nonempty(cidr.region([["10.0.0.0/8"]], [["10.0.0.0/9", "10.128.0.0/9"]]))
+	not cidr.nonempty(cidr.region([[]], []))
+}
+
+test_bare_addresses_are_single_address_blocks if {
+	cidr.region([["192.0.2.7"]], []).blocks == {"192.0.2.7/32"}
+}
+
+test_size_threshold_counts_addresses_not_blocks if {
+	not cidr.unrestricted(cidr.region([["10.0.0.0/8"]], []))
+	cidr.unrestricted(cidr.region([["11.0.0.0/8", "12.0.0.0/24"]], []))
+	cidr.unrestricted(cidr.region([["0.0.0.0/0"]], [["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/4", "208.0.0.0/5"]]))
+	but_one_slash_8 := [
+		"0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/4", "208.0.0.0/5",
+		"216.0.0.0/6", "220.0.0.0/7", "222.0.0.0/8",
+	]
+	not cidr.unrestricted(cidr.region([["0.0.0.0/0"]], [but_one_slash_8]))
+	private := ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "192.0.2.0/24"]
+	not cidr.unrestricted(cidr.region([private], []))
+	cidr.unrestricted(cidr.region([["2001:db8::/31"]], []))
+	not cidr.unrestricted(cidr.region([["2001:db8::/32"]], []))
+	cidr.unrestricted(cidr.region([], [["192.0.2.0/24"]]))
+}
