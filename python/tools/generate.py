@@ -158,11 +158,17 @@ _GENERATED = re.compile(r"(<!-- generated: (?P<name>[a-z-]+) -->\n).*?(<!-- /gen
 
 
 def json_report_example() -> str:
-    """The demo scan's JSON report, cut to its first finding."""
+    """The demo scan's JSON report, cut to its first finding.
+
+    Evaluated by OPA, not the embedded engine: policy.wasm is rebuilt after this (build_wasm.py),
+    and the engine parity tests pin the two to the same report.
+    """
     scan = subprocess.run(
-        [sys.executable, "-m", "smguard", "scan", EXAMPLE, "--format", "json"], capture_output=True, cwd=REPO,
-        check=False, env={**os.environ, "PYTHONPATH": str(REPO / "python")},
+        [sys.executable, "-m", "smguard", "scan", EXAMPLE, "--format", "json", "--engine", "opa"],
+        capture_output=True, cwd=REPO, check=False, env={**os.environ, "PYTHONPATH": str(REPO / "python")},
     )  # fmt: skip
+    if scan.returncode not in (0, 1):
+        raise SystemExit(f"generate: the example scan failed: {scan.stderr.strip()}")
     report = json.loads(scan.stdout)
     report["findings"] = report["findings"][:1]
     return "```json\n" + json.dumps(report, indent=2) + "\n```\n"

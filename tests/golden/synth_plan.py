@@ -24,6 +24,13 @@ import hcl2
 
 MARKER = "0.0.0-smguard-synthetic"
 _REF = re.compile(r"^\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$")
+# An interpolation; "$${" is Terraform's escape for a literal "${" (an IAM policy variable).
+_INTERPOLATION = re.compile(r"(?<!\$)\$\{")
+
+
+def _interpolates(value: str) -> bool:
+    return bool(_INTERPOLATION.search(value))
+
 
 # type -> (defaults for unset optional attributes, attributes computed by the provider)
 PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
@@ -135,7 +142,7 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
 
 def _jsonencode(value: Any) -> Any:
     """``jsonencode({...})`` of constants, rendered as Terraform does (sorted keys, compact)."""
-    if isinstance(value, str) and value.startswith("${jsonencode(") and "${" not in value[2:]:
+    if isinstance(value, str) and value.startswith("${jsonencode(") and not _interpolates(value[2:]):
         return json.dumps(ast.literal_eval(value[len("${jsonencode(") : -2]), sort_keys=True, separators=(",", ":"))
     return value
 
@@ -161,7 +168,7 @@ def _attributes(block: dict[str, Any]) -> dict[str, Any]:
 def _expression(value: Any) -> Any:
     if isinstance(value, str) and (m := _REF.match(value)):
         return {"references": [f"{m.group(1)}.{m.group(2)}", m.group(1)]}
-    if isinstance(value, str) and "${" in value:
+    if isinstance(value, str) and _interpolates(value):
         found = re.findall(r"\b((?:data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+)\.([a-z0-9_]+)", value)
         return {"references": [r for ref, attr in found for r in (f"{ref}.{attr}", ref)]}
     if isinstance(value, list) and any(isinstance(v, str) and _REF.match(v) for v in value):
@@ -180,7 +187,7 @@ def _expression(value: Any) -> Any:
 def _is_unknown(value: Any, known: dict[str, dict[str, Any]]) -> bool:
     if isinstance(value, str) and (m := _REF.match(value)):
         return m.group(2) not in known.get(m.group(1), {})
-    if isinstance(value, str) and "${" in value:
+    if isinstance(value, str) and _interpolates(value):
         return True  # an expression over references (e.g. jsonencode): unknown until apply
     if isinstance(value, list):
         return any(_is_unknown(v, known) for v in value)
@@ -190,6 +197,8 @@ def _is_unknown(value: Any, known: dict[str, dict[str, Any]]) -> bool:
 def _resolve(value: Any, known: dict[str, dict[str, Any]]) -> Any:
     if isinstance(value, str) and (m := _REF.match(value)):
         return known[m.group(1)][m.group(2)]
+    if isinstance(value, str):
+        return value.replace("$${", "${")
     if isinstance(value, list):
         return [_resolve(v, known) for v in value]
     if isinstance(value, dict):

@@ -31,7 +31,7 @@ vpc_strangers := [
 #   aws:PrincipalOrgID, so an IfExists test lets them through).
 principal_strangers := array.concat(_members, [object.remove(member, _org_keys) | some member in _members])
 
-_members := [_stranger("o-a1b2c3d4e5", "r-a1b2", "210987654321"), _stranger("o-zz9yy8xx7w", "r-zz9y", "987650123456")]
+_members := [_stranger("o-q9x8w7v6u5", "r-q9x8", "210987654321"), _stranger("o-zz9yy8xx7w", "r-zz9y", "987650123456")]
 
 _org_keys := {"aws:principalorgid", "aws:principalorgpaths", "aws:resourceorgid", "aws:resourceorgpaths"}
 
