@@ -38,6 +38,7 @@ SETTINGS: dict[str, dict[str, Setting]] = {
     "access": {
         "corporate_cidrs": Setting(CIDR, "a CIDR range"),
         "allowed_vpce_ids": Setting(aws_ids.VPC_ENDPOINT, "a VPC endpoint ID (vpce-…)"),
+        "admin_principals": Setting(r"[A-Za-z0-9+=,.@_/:-]+", "a role, user or group name or ARN"),
     },
     "perimeter": {
         "org_id": Setting(aws_ids.ORGANIZATION, "an organization ID (o-…)", single=True),

@@ -28,7 +28,8 @@ IDENTITY = {
     "smdg__presigned_notebook_url_sourcevpce_list.json": set(),
     "smdg__presigned_domain_url_sourcevpce_list.json": set(),
     "smdg__presigned_domain_url_vpcsourceip_and_sourcevpc.json": set(),
-    "smdg__api_runtime_only_from_vpc_sourcevpc.json": set(),  # sagemaker:* but only from the VPC
+    # sagemaker:* on every resource, if only from the VPC: an administrator's grant (SM204).
+    "smdg__api_runtime_only_from_vpc_sourcevpc.json": {"SM204"},
     # "Security and shared notebook instances": one notebook, but from anywhere.
     "smdg__presigned_notebook_url_single_notebook_no_condition.json": {"SM201"},
     # No presigned-URL action at all.
@@ -59,7 +60,9 @@ def _meta(resource_id: str) -> Any:
 def _identity(name: str) -> Document:
     document = empty_document()
     statements = parse_policy((CORPUS / name).read_text())
-    document["resources"]["iam_policies"].append({"meta": _meta(name), "name": name, "statements": statements})
+    document["resources"]["iam_policies"].append(
+        {"meta": _meta(name), "name": name, "statements": statements, "attached_to": []}
+    )
     return document
 
 

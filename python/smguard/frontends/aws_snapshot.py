@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 from urllib.parse import unquote
 
 from smguard.errors import ApiShapeError, InputError, PolicyDocumentError
+from smguard.frontends import managed_policies
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.iam_policy import parse_policy
 from smguard.frontends.sagemaker_api import (
@@ -257,6 +258,16 @@ def _document(raw: Any) -> Any:
     return unquote(raw) if isinstance(raw, str) and raw.startswith("%7B") else raw
 
 
+# Principal list of GetAccountAuthorizationDetails -> the key of their inline policies.
+_PRINCIPAL_LISTS = {
+    "RoleDetailList": "RolePolicyList", "UserDetailList": "UserPolicyList", "GroupDetailList": "GroupPolicyList",
+}  # fmt: skip
+
+
+def _listed(pages: list[Any], list_key: str) -> list[Any]:
+    return [p for page in pages for p in page.get(list_key, [])]
+
+
 def _convert_account(account: str, calls: Mapping[str, Any], lists: dict[str, list[Any]], document: Document) -> None:
     loc = f"aws:{account}/global"
     readable = Value(State.KNOWN, "organizations.DescribePolicy" in calls)
@@ -265,7 +276,14 @@ def _convert_account(account: str, calls: Mapping[str, Any], lists: dict[str, li
                               "account_id": account, "scps_readable": readable.value, "scps_unreadable": unreadable,
                               "scp_exempt": calls.get("organizations.ManagementAccount") is True})  # fmt: skip
 
-    def add(kind: str, policy_id: str, name: str, raw: Any) -> None:
+    pages = calls.get("iam.GetAccountAuthorizationDetails", [])
+    principals = [p for list_key in _PRINCIPAL_LISTS for p in _listed(pages, list_key)]
+    attached: dict[str, list[str]] = {}  # managed policy ARN -> the principals it is attached to
+    for principal in principals:
+        for managed in principal.get("AttachedManagedPolicies", []):
+            attached.setdefault(managed.get("PolicyArn", ""), []).append(principal["Arn"])
+
+    def add(kind: str, policy_id: str, name: str, raw: Any, owners: list[str]) -> None:
         try:
             statements = parse_policy(_document(raw))
         except PolicyDocumentError as exc:
@@ -273,20 +291,25 @@ def _convert_account(account: str, calls: Mapping[str, Any], lists: dict[str, li
             return
         known = Value(State.KNOWN)
         lists[kind].append({"meta": meta(policy_id, "iam", loc, {"statements": known}), "name": name,
-                            "statements": statements})  # fmt: skip
+                            "statements": statements, "attached_to": owners})  # fmt: skip
 
-    for page in calls.get("iam.GetAccountAuthorizationDetails", []):
+    for page in pages:
         for policy in page.get("Policies", []):
             for version in policy.get("PolicyVersionList", []):
                 if version.get("IsDefaultVersion"):
-                    add("iam_policies", policy["Arn"], policy.get("PolicyName", ""), version.get("Document"))
-        for list_key, inline_key in (("RoleDetailList", "RolePolicyList"), ("UserDetailList", "UserPolicyList"),
-                                     ("GroupDetailList", "GroupPolicyList")):  # fmt: skip
-            for principal in page.get(list_key, []):
-                for inline in principal.get(inline_key, []):
-                    policy_id = f"{principal['Arn']}#inline/{inline.get('PolicyName')}"
-                    add("iam_policies", policy_id, inline.get("PolicyName", ""), inline.get("PolicyDocument"))
+                    add("iam_policies", policy["Arn"], policy.get("PolicyName", ""), version.get("Document"),
+                        attached.get(policy["Arn"], []))  # fmt: skip
+    for list_key, inline_key in _PRINCIPAL_LISTS.items():
+        for principal in _listed(pages, list_key):
+            for inline in principal.get(inline_key, []):
+                policy_id = f"{principal['Arn']}#inline/{inline.get('PolicyName')}"
+                add("iam_policies", policy_id, inline.get("PolicyName", ""), inline.get("PolicyDocument"),
+                    [principal["Arn"]])  # fmt: skip
+    for arn, owners in sorted(attached.items()):
+        policy = managed_policies.attachment(arn, "iam", loc, arn, sorted(owners))
+        if policy is not None:
+            lists["iam_policies"].append(policy)
     for policy in calls.get("organizations.DescribePolicy", {}).values():
         summary = policy.get("Policy", {}).get("PolicySummary", {})
         add("service_control_policies", summary.get("Arn", ""), summary.get("Name", ""),
-            policy.get("Policy", {}).get("Content"))  # fmt: skip
+            policy.get("Policy", {}).get("Content"), [])  # fmt: skip

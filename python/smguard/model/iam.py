@@ -71,3 +71,5 @@ class Policy(TypedDict):
     name: str | None
     statements: list[Statement] | None
     """None when the document cannot be known from the input (listed in ``meta.unknown``)."""
+    attached_to: list[str]
+    """The roles, users and groups the input shows it attached to (names or ARNs); often empty."""

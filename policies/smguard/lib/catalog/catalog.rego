@@ -19,6 +19,7 @@ rule_ids := {
 	"SM201",
 	"SM202",
 	"SM203",
+	"SM204",
 	"SM301",
 	"SM302",
 	"SM303",
@@ -58,6 +59,11 @@ settings := {
 		"allowed_vpce_ids": {
 			"check": "vpce-[0-9a-f]{8,17}",
 			"what": "a VPC endpoint ID (vpce-…)",
+			"single": false,
+		},
+		"admin_principals": {
+			"check": "[A-Za-z0-9+=,.@_/:-]+",
+			"what": "a role, user or group name or ARN",
 			"single": false,
 		},
 	},

@@ -24,6 +24,10 @@ network_restricted if count(approved_subnet_ids) + count(approved_vpc_ids) > 0
 corporate_cidrs := {cidr | some cidr in _setting(["access", "corporate_cidrs"])}
 
 # METADATA
+# description: Roles, users and groups (names or ARNs) allowed to administer SageMaker (access.admin_principals).
+admin_principals := {principal | some principal in _setting(["access", "admin_principals"])}
+
+# METADATA
 # description: VPC endpoint IDs users may come through (access.allowed_vpce_ids); empty means not configured.
 allowed_vpce_ids := {id | some id in _setting(["access", "allowed_vpce_ids"])}
 

@@ -108,10 +108,12 @@ applies(statement, context) if {
 # METADATA
 # scope: document
 # description: |
-#   True when the condition holds for the request context. An absent key: IfExists, Null "true",
-#   ForAllValues (nothing to fail) and negated operators without ForAnyValue hold; every other
-#   test fails. A present key: a positive test holds when some value matches, a negated one when
-#   none does; ForAnyValue asks that of some of the request's values, ForAllValues of each.
+#   True when the condition holds for the request context. An absent key: ForAnyValue fails and
+#   ForAllValues holds (nothing to fail), whatever IfExists says (AWS documents the two only
+#   apart; the simulator of tests/oracle/ reads them so); otherwise IfExists, Null "true" and
+#   negated operators hold, and every other test fails. A present key: a positive test holds
+#   when some value matches, a negated one when none does; ForAnyValue asks that of some of the
+#   request's values, ForAllValues of each.
 holds(condition, context) if {
 	not context[condition.key]
 	_holds_when_absent(condition)
@@ -122,7 +124,10 @@ holds(condition, context) if {
 	_holds_for(condition, values)
 }
 
-_holds_when_absent(condition) if condition.if_exists
+_holds_when_absent(condition) if {
+	condition.if_exists
+	condition.qualifier != "ForAnyValue"
+}
 
 _holds_when_absent(condition) if {
 	condition.base == "Null"

@@ -79,7 +79,7 @@ _qualifier(operator) := null if not contains(operator, ":")
 # description: A document with one identity policy "p" holding the statements.
 identity_policy(statements) := complete({"resources": {"iam_policies": [{
 	"meta": {"id": "p", "source_type": "aws_iam_policy", "location": "test", "unknown": [], "pending": []},
-	"name": "p", "statements": statements,
+	"name": "p", "statements": statements, "attached_to": [],
 }]}})
 
 # METADATA

@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from smguard.errors import MalformedResourceError, PolicyDocumentError
+from smguard.frontends import managed_policies
 from smguard.frontends.iam_policy import condition, parse_policy, principals
 from smguard.frontends.terraform.index import PlanIndex
-from smguard.frontends.terraform.network import meta, string
+from smguard.frontends.terraform.network import meta, string, strings
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import UNKNOWN, State, Value
 from smguard.frontends.value import meta as value_meta
@@ -35,8 +36,64 @@ def identity_policy(resource: PlanResource, index: PlanIndex, location: str) -> 
     return _policy(resource, index, location, POLICY_ATTRIBUTE[resource.type])
 
 
+# Attachment resource type -> (the attribute naming the principal(s), the attribute with the ARN(s)).
+ATTACHMENTS = {
+    "aws_iam_role_policy_attachment": (("role",), "policy_arn"),
+    "aws_iam_user_policy_attachment": (("user",), "policy_arn"),
+    "aws_iam_group_policy_attachment": (("group",), "policy_arn"),
+    "aws_iam_policy_attachment": (("roles", "users", "groups"), "policy_arn"),
+    "aws_iam_role_policy_attachments_exclusive": (("role_name",), "policy_arns"),
+}
+# Identity policy type -> the attribute naming the principal it belongs to.
+_OWNER = {"aws_iam_role_policy": "role", "aws_iam_user_policy": "user", "aws_iam_group_policy": "group"}
+
+
+def attached_policies(resource: PlanResource, _index: PlanIndex, location: str) -> list[Policy]:
+    """AWS-managed policies an attachment resource attaches by ARN, each an identity policy."""
+    owners, arn_attribute = ATTACHMENTS[resource.type]
+    principals = [p for attribute in owners for p in _names(resource, attribute)]
+    return _managed(resource, location, _arns(resource, arn_attribute), principals)
+
+
+def _managed(resource: PlanResource, location: str, arns: list[str], principals: list[str]) -> list[Policy]:
+    single = len(arns) == 1 and resource.type != "aws_iam_role"
+    found = []
+    for arn in arns:
+        policy_id = resource.address if single else f"{resource.address}#{arn.rsplit('/', 1)[-1]}"
+        policy = managed_policies.attachment(policy_id, resource.type, location, arn, principals)
+        if policy is not None:
+            found.append(policy)
+    return found
+
+
+def _arns(resource: PlanResource, attribute: str) -> list[str]:
+    """Known policy ARNs (an ARN known only at apply is a customer-managed policy of the plan)."""
+    value = resource.attribute(attribute)
+    if value.known and isinstance(value.value, str):
+        return [value.value]
+    listed = strings(resource, attribute)
+    return list(listed.value) if listed.known else []
+
+
+def _names(resource: PlanResource, attribute: str) -> list[str]:
+    value = resource.attribute(attribute)
+    if value.known and isinstance(value.value, str):
+        return [value.value] if value.value else []
+    if value.known and isinstance(value.value, list):
+        return [v for v in value.value if isinstance(v, str) and v]
+    return [f"{resource.address}.{attribute}"] if value.unknown else []
+
+
 def role_inline_policies(resource: PlanResource, _index: PlanIndex, location: str) -> list[Policy]:
-    """The ``inline_policy`` blocks of an ``aws_iam_role``, each an identity policy of its own."""
+    """The ``inline_policy`` blocks of an ``aws_iam_role``, each an identity policy of its own, and
+    the AWS-managed policies of its ``managed_policy_arns``."""
+    name = _names(resource, "name") or [resource.address]
+    return _inline_policies(resource, location, name) + _managed(
+        resource, location, _arns(resource, "managed_policy_arns"), name
+    )
+
+
+def _inline_policies(resource: PlanResource, location: str, owner: list[str]) -> list[Policy]:
     blocks = resource.after.get("inline_policy")
     if not isinstance(blocks, list):
         # The whole list known only at apply: unknown when the configuration writes blocks (or,
@@ -44,7 +101,7 @@ def role_inline_policies(resource: PlanResource, _index: PlanIndex, location: st
         if resource.setting("inline_policy").state not in (State.PENDING, State.UNKNOWN):
             return []
         unknown = value_meta(f"{resource.address}#inline", "aws_iam_role", location, {"statements": UNKNOWN})
-        return [{"meta": unknown, "name": "(inline)", "statements": None}]
+        return [{"meta": unknown, "name": "(inline)", "statements": None, "attached_to": owner}]
     policies: list[Policy] = []
     for i in range(len(blocks)):
         text = string(resource, "inline_policy", i, "policy")
@@ -63,6 +120,7 @@ def role_inline_policies(resource: PlanResource, _index: PlanIndex, location: st
             "meta": value_meta(f"{resource.address}#inline/{label}", "aws_iam_role", location, {"statements": state}),
             "name": label,
             "statements": statements.value,
+            "attached_to": owner,
         })  # fmt: skip
     return policies
 
@@ -85,6 +143,7 @@ def policy_document(resource: PlanResource, index: PlanIndex, location: str) -> 
         "meta": meta(resource, location, {"statements": UNKNOWN if statements is None else Value(State.KNOWN)}),
         "name": resource.name,
         "statements": statements,
+        "attached_to": [],
     }
 
 
@@ -95,6 +154,7 @@ def _policy(resource: PlanResource, index: PlanIndex, location: str, attribute: 
         "meta": meta(resource, location, {"statements": state}),
         "name": string(resource, "name").value,
         "statements": statements.value,
+        "attached_to": _names(resource, _OWNER[resource.type]) if resource.type in _OWNER else [],
     }
 
 

@@ -11,7 +11,9 @@ from smguard.errors import InputError, MalformedResourceError
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform.hosting import ENDPOINT_CONFIG, MODEL, endpoint, endpoint_config, model
 from smguard.frontends.terraform.iam import (
+    ATTACHMENTS,
     POLICY_DOCUMENT,
+    attached_policies,
     identity_policy,
     policy_document,
     role_inline_policies,
@@ -48,6 +50,7 @@ _MAPPERS: dict[tuple[str, str], tuple[str, Mapper]] = {
     ("managed", "aws_iam_role_policy"): ("iam_policies", identity_policy),
     ("managed", "aws_iam_user_policy"): ("iam_policies", identity_policy),
     ("managed", "aws_iam_group_policy"): ("iam_policies", identity_policy),
+    **{("managed", t): ("iam_policies", attached_policies) for t in ATTACHMENTS},
     ("data", POLICY_DOCUMENT): ("iam_policies", policy_document),
     ("managed", "aws_organizations_policy"): ("service_control_policies", service_control_policy),
     ("managed", "aws_vpc_endpoint"): ("vpc_endpoints", vpc_endpoint),

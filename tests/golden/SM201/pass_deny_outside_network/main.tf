@@ -4,7 +4,7 @@ resource "aws_iam_policy" "pass_deny_outside_network" {
     {
       "Version": "2012-10-17",
       "Statement": [
-        {"Effect": "Allow", "Action": "sagemaker:*", "Resource": "*"},
+        {"Effect": "Allow", "Action": ["sagemaker:CreatePresigned*", "sagemaker:Describe*", "sagemaker:List*"], "Resource": "*"},
         {"Sid": "OnlyFromTheOffice", "Effect": "Deny", "Action": "sagemaker:CreatePresigned*", "Resource": "*", "Condition": {"NotIpAddress": {"aws:SourceIp": ["192.0.2.0/24"]}}}
       ]
     }
