@@ -52,9 +52,7 @@ restricted(policy, action) := [[statement, where] |
 
 _open(policy, action) := {sprintf("%s (%s)", [_name(i, statement), concat(" and ", sort(_where(where)))]) |
 	some i, statement in policy.statements
-	statement.effect == "Allow"
-	iam.covers(statement, action)
-	not reach.uncertain(statement)
+	statement in reach.grants(policy.statements, action)
 	where := reach.network(policy.statements, statement, action)
 	reach.open(where)
 }

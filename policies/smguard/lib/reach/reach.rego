@@ -60,13 +60,25 @@ uncertain(statement) if {
 }
 
 # METADATA
-# description: The Allow statements, known in full, that grant the action.
+# description: The Allow statements, known in full, that grant the action to some request.
 grants(statements, action) := [statement |
 	some statement in statements
 	statement.effect == "Allow"
 	iam.covers(statement, action)
 	not uncertain(statement)
+	satisfiable(statement, iam.network_keys)
 ]
+
+# METADATA
+# description: |
+#   True when some request meets the statement's conditions on each key outside `keys` (a tag
+#   that must both equal and differ from "ml" is met by none).
+satisfiable(statement, keys) if {
+	every key in {condition.key | some condition in statement.conditions; not condition.key in keys} {
+		some context in _probes(key, statement, statement)
+		holds_on(statement, {key}, context)
+	}
+}
 
 # METADATA
 # description: |
@@ -294,6 +306,7 @@ stopped(denies, grant, context) if {
 #   True when the grant lets principals of accounts and organizations outside the perimeter
 #   (with resources of their own) make its requests, after the Denies of the statements.
 perimeter_open(statements, grant) if {
+	satisfiable(grant, iam.perimeter_keys)
 	some kind in _stranger_kinds
 	every context in kind {
 		holds_on(grant, iam.perimeter_keys, context)
@@ -334,6 +347,7 @@ _covers_grant(deny, grant) if {
 outside_perimeter(statements, grant) if perimeter_open(statements, grant)
 
 outside_perimeter(statements, grant) if {
+	satisfiable(grant, iam.perimeter_keys)
 	some context in _named_outsiders(statements)
 	holds_on(grant, iam.perimeter_keys, context)
 	not _perimeter_stopped(statements, grant, context)

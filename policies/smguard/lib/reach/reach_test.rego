@@ -169,3 +169,13 @@ test_guardrail_exemptions_of_everyone[name] if {
 	}
 	not reach.fires_for_everyone(guardrail([condition]), vpc_keys, no_subnets)
 }
+
+test_a_grant_no_request_can_meet_is_no_grant if {
+	never := inputs.statement({"actions": ["sagemaker:*"], "conditions": [
+		inputs.condition("StringEquals", "aws:PrincipalTag/team", ["ml"]),
+		inputs.condition("StringNotEqualsIfExists", "aws:PrincipalTag/team", ["ml"]),
+	]})
+	count(reach.grants([never], action)) == 0
+	not reach.outside_perimeter([never], never)
+	count(reach.grants([allow_all], action)) == 1
+}
