@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -18,7 +18,7 @@ from smguard.engine import Evaluation
 from smguard.engine.binaries import find_tool
 from smguard.engine.local import ENGINES, evaluate
 from smguard.errors import InputError
-from smguard.findings import Finding
+from smguard.findings import Finding, failing_statuses
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert
 from smguard.guardrails import GuardrailSettings, guardrail_policy, sdk_defaults
@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--engine", choices=ENGINES, default="auto",
                       help="embedded (in process), opa (opa eval), or auto: embedded unless --policy or "
                            "SMGUARD_POLICIES needs opa")  # fmt: skip
+    scan.add_argument("--fail-on", metavar="STATUSES",
+                      help="comma-separated statuses that fail the scan (exit 1): fail and error always do; "
+                           "add unknown for strict CI (default: the config's scan.fail_on)")  # fmt: skip
     scan.add_argument("--strict-waivers", action="store_true",
                       help="a waiver that matches no finding is an error (exit 1), not a warning")  # fmt: skip
     scan.add_argument("--source-root", type=Path, metavar="DIR",
@@ -278,6 +281,7 @@ def _scan(args: argparse.Namespace) -> int:
             "it was given"
         )
     settings = _settings(args, default_config=not args.opa_url)
+    failing = _failing(args.fail_on, settings.config)
     document = convert(_collect(args), "aws").document if args.aws else _load(args.paths)
     with collector_paused():  # a large plan's findings and report are as many objects as the plan
         if args.opa_url:
@@ -291,13 +295,19 @@ def _scan(args: argparse.Namespace) -> int:
             evaluation = evaluate(document, settings.config, engine=args.engine, user_policies=settings.policies)
         result = ScanResult(evaluation.findings, document["sources"], judged_resources(document),
                             evaluation.unused_waivers, args.strict_waivers, settings.rules,
-                            _source_blocks(args.source_root, evaluation.findings))  # fmt: skip
+                            _source_blocks(args.source_root, evaluation.findings), failing)  # fmt: skip
         report = FORMATS[args.format](result)
     for waiver in result.unused_waivers:
         if args.format != "text" or args.output is not None:  # the text report says so itself
             print(f"smguard: {result.waiver_level}: unused waiver: {waiver.describe()}", file=sys.stderr)
     _write(report, args.output)
     return EXIT_CLEAN if result.summary()["passed"] else EXIT_FINDINGS
+
+
+def _failing(option: str | None, config: Mapping[str, Any]) -> frozenset[str]:
+    if option is not None:
+        return failing_statuses([s.strip() for s in option.split(",") if s.strip()], "--fail-on")
+    return failing_statuses(config.get("scan", {}).get("fail_on", []), "scan.fail_on")
 
 
 def _source_blocks(root: Path | None, findings: Sequence[Finding]) -> dict[str, SourceBlock]:

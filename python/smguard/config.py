@@ -49,6 +49,7 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "approved_vpc_ids": Setting(aws_ids.VPC, "a VPC ID (vpc-…)"),
     },
     "rules": {"disable": Setting(r"SM[0-9]{3}", "a rule ID (SM…)")},
+    "scan": {"fail_on": Setting(r"fail|error|unknown", "fail, error or unknown")},
 }
 WAIVER_KEYS = ("rule", "resource", "reason", "expires")
 EXTRA_SECTIONS = ("waivers", "policies")

@@ -7,11 +7,22 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, cast
 
-from smguard.errors import EngineError, MalformedFindingError
+from smguard.errors import EngineError, InputError, MalformedFindingError
 
 Status = Literal["fail", "unknown", "error", "waived"]
 STATUSES: tuple[Status, ...] = ("fail", "error", "unknown", "waived")
 FAILING: frozenset[str] = frozenset({"fail", "error"})
+"""Statuses that always fail a scan; ``--fail-on`` / ``scan.fail_on`` may add ``unknown``."""
+MAY_FAIL: tuple[str, ...] = ("fail", "error", "unknown")
+
+
+def failing_statuses(listed: Iterable[str], source: str) -> frozenset[str]:
+    """The statuses that fail a scan, given a list of them (fail and error always do)."""
+    listed = list(listed)
+    wrong = [status for status in listed if status not in MAY_FAIL]
+    if wrong:
+        raise InputError(f"{source}: {', '.join(map(repr, wrong))} is not one of {', '.join(MAY_FAIL)}")
+    return FAILING | frozenset(listed)
 
 
 @dataclass(frozen=True, order=True)
@@ -67,8 +78,8 @@ class UnusedWaiver:
         return f"waivers[{self.index}] ({self.rule} on {self.resource!r}) matches no finding"
 
 
-def summarize(findings: Iterable[Finding], *, resources: int) -> dict[str, Any]:
-    """Counts for the report footer and the JSON ``summary``."""
+def summarize(findings: Iterable[Finding], *, resources: int, failing: frozenset[str] = FAILING) -> dict[str, Any]:
+    """Counts for the report footer and the JSON ``summary``; ``passed`` when no status in ``failing``."""
     findings = list(findings)
     by_status = Counter(f.status for f in findings)
     return {
@@ -76,5 +87,5 @@ def summarize(findings: Iterable[Finding], *, resources: int) -> dict[str, Any]:
         "findings": len(findings),
         "by_status": {status: by_status.get(status, 0) for status in STATUSES},
         "by_severity": dict(Counter(f.severity for f in findings if f.status in FAILING)),
-        "passed": not any(f.status in FAILING for f in findings),
+        "passed": not any(f.status in failing for f in findings),
     }

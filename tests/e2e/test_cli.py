@@ -193,3 +193,33 @@ def test_config_is_found_in_the_working_directory(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.startswith("smguard: .smguard.yaml: access.corporate_cidrs: '10.0.0.300/8' is not a CIDR")
+
+
+UNKNOWN_ONLY = ROOT / "tests/golden/SM201/unknown_policy_from_reference/plan.json"
+
+
+def test_fail_on_unknown_for_strict_ci(tmp_path: Path) -> None:
+    # A policy built with jsonencode over ARNs of the same plan: its verdicts are unknown.
+    default = smguard("scan", UNKNOWN_ONLY, "--format", "json")
+    assert default.returncode == 0, default.stderr
+    statuses = {f["status"] for f in json.loads(default.stdout)["findings"]}
+    assert statuses == {"unknown"}
+    strict = smguard("scan", UNKNOWN_ONLY, "--format", "json", "--fail-on", "fail,error,unknown")
+    assert strict.returncode == 1, strict.stderr
+    assert json.loads(strict.stdout)["summary"]["passed"] is False
+    config = tmp_path / "smguard.yaml"
+    config.write_text("scan:\n  fail_on: [unknown]\n")
+    assert smguard("scan", UNKNOWN_ONLY, "--config", config).returncode == 1
+    # The option overrides the config; fail and error fail a scan whatever it lists.
+    assert smguard("scan", UNKNOWN_ONLY, "--config", config, "--fail-on", "fail").returncode == 0
+    assert smguard("scan", EXAMPLE, "--fail-on", "unknown").returncode == 1
+
+
+@pytest.mark.parametrize("value", ["unknwon", "fail,waived", ""])
+def test_fail_on_refuses_other_statuses(value: str) -> None:
+    result = smguard("scan", EXAMPLE, "--fail-on", value)
+    if value:
+        assert result.returncode == 2
+        assert result.stderr.startswith("smguard: --fail-on: ") and "not one of fail, error, unknown" in result.stderr
+    else:
+        assert result.returncode == 1  # nothing added: fail and error still fail the example

@@ -80,8 +80,14 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
     "aws_iam_policy": ({"description": None, "path": "/", "tags": None}, ("arn", "id", "policy_id", "tags_all")),
     "aws_iam_role_policy": ({}, ("id",)),
     "aws_iam_role": (
-        {"description": None, "force_detach_policies": False, "max_session_duration": 3600, "path": "/",
-         "permissions_boundary": None, "tags": None},
+        {
+            "description": None,
+            "force_detach_policies": False,
+            "max_session_duration": 3600,
+            "path": "/",
+            "permissions_boundary": None,
+            "tags": None,
+        },
         ("arn", "create_date", "id", "inline_policy", "managed_policy_arns", "name_prefix", "tags_all", "unique_id"),
     ),  # fmt: skip
     "aws_iam_role_policy_attachment": ({}, ("id",)),

@@ -173,3 +173,29 @@ def test_search_is_not_used_for_training_jobs_because_it_lacks_fields() -> None:
     described = set(model.operation_model("DescribeTrainingJob").output_shape.members)
     searched = set(model.shape_for("TrainingJob").members)
     assert "RemoteDebugConfig" in described - searched
+
+
+def test_attached_aws_managed_policies_are_judged_by_their_documents() -> None:
+    role = "arn:aws:iam::111122223333:role/notebook"
+    own = "arn:aws:iam::111122223333:policy/team"
+    full = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"
+    grant = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:*", "Resource": "*"}]}
+    details = [{
+        "RoleDetailList": [{"Arn": role, "RoleName": "notebook", "RolePolicyList": [], "AttachedManagedPolicies": [
+            {"PolicyName": "AmazonSageMakerFullAccess", "PolicyArn": full},
+            {"PolicyName": "team", "PolicyArn": own},
+        ]}],
+        "Policies": [{"Arn": own, "PolicyName": "team", "PolicyVersionList": [
+            {"IsDefaultVersion": True, "Document": json.dumps(grant)},
+        ]}],
+    }]  # fmt: skip
+    snapshot = {"smguard_snapshot": 1, "failures": [], "accounts": {"111122223333": {
+        "global": {"calls": {"iam.GetAccountAuthorizationDetails": details}}, "regions": {},
+    }}}  # fmt: skip
+    document = convert_snapshot(snapshot, "live").document
+    policies = {p["meta"]["id"]: p["attached_to"] for p in document["resources"]["iam_policies"]}
+    assert policies == {own: [role], full: [role]}
+    verdicts = {(f.rule_id, f.resource, f.status) for f in evaluate(document, {}, policies=policies_dir())}
+    assert ("SM204", full, "fail") in verdicts
+    admins = {"access": {"admin_principals": ["notebook"]}}
+    assert not [f for f in evaluate(document, admins, policies=policies_dir()) if f.rule_id == "SM204"]

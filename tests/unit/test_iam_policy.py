@@ -95,6 +95,14 @@ def test_not_action_and_wildcard_principal() -> None:
             {"Statement": [{"Effect": "Allow", "Action": "*", "Condition": {"StringEquals": {"k": {"a": 1}}}}]},
             "non-scalar",
         ),
+        (
+            {"Statement": [{"Effect": "Allow", "Action": "*", "Condition": {"IpAddress": {"aws:SourceIp": None}}}]},
+            "IpAddress aws:SourceIp has a null value",
+        ),
+        (
+            {"Statement": [{"Effect": "Deny", "Action": "*", "Condition": {"StringNotEquals": {"k": ["a", None]}}}]},
+            "null value",
+        ),
     ],
 )
 def test_malformed_policies_are_refused(document: object, message: str) -> None:

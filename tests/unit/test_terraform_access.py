@@ -236,3 +236,74 @@ def test_malformed_role_inline_policy_is_a_read_error() -> None:
     document = _role([{"name": "ml", "policy": "{"}])
     assert document["resources"]["iam_policies"] == []
     assert document["errors"][0]["message"].startswith("inline_policy 0: the policy is not valid JSON")
+
+
+def _verdicts(document: Document, config: dict[str, Any] | None = None) -> set[tuple[str, str, str]]:
+    return {(f.rule_id, f.resource, f.status) for f in evaluate(document, config or {}, policies=policies_dir())}
+
+
+def test_malformed_address_values_are_input_errors_not_restrictions() -> None:
+    for value in ("not-an-ip", "10.0.0.0/33", "2001:db8::/129"):
+        policy = {"Statement": [{"Effect": "Allow", "Action": "sagemaker:*", "Resource": "*",
+                                 "Condition": {"IpAddress": {"aws:SourceIp": ["192.0.2.0/24", value]}}}]}  # fmt: skip
+        document = _convert([_change("aws_iam_policy.p", {"name": "p", "policy": json.dumps(policy)})],
+                            [_block("aws_iam_policy.p", {})])  # fmt: skip
+        errors = [f for f in evaluate(document, {}, policies=policies_dir()) if f.rule_id == "SM001"]
+        assert [(f.resource, f.status) for f in errors] == [("aws_iam_policy.p", "error")], value
+        assert f'"{value}", which is not an IP address or CIDR range' in errors[0].message
+
+
+def test_bare_addresses_are_single_addresses() -> None:
+    policy = {"Statement": [{"Effect": "Allow", "Action": "sagemaker:CreatePresigned*", "Resource": "*",
+                             "Condition": {"IpAddress": {"aws:SourceIp": ["192.0.2.7", "2001:db8::7"]}}}]}  # fmt: skip
+    document = _convert([_change("aws_iam_policy.p", {"name": "p", "policy": json.dumps(policy)})],
+                        [_block("aws_iam_policy.p", {})])  # fmt: skip
+    assert _verdicts(document, {"access": {"corporate_cidrs": ["192.0.2.0/28", "2001:db8::/64"]}}) == set()
+
+
+FULL_ACCESS = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"
+READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+CUSTOMER = "arn:aws:iam::123456789012:policy/x"
+
+
+def test_aws_managed_policies_attached_by_arn_are_judged_by_their_documents() -> None:
+    changes = [
+        _change("aws_iam_role_policy_attachment.a", {"role": "nb", "policy_arn": FULL_ACCESS}),
+        _change("aws_iam_user_policy_attachment.u", {"user": "ann", "policy_arn": READ_ONLY}),
+        _change("aws_iam_policy_attachment.many", {"name": "m", "roles": ["r1", "r2"], "users": [], "groups": ["g"],
+                                                   "policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"}),
+        _change("aws_iam_role_policy_attachments_exclusive.x", {"role_name": "r3", "policy_arns": [FULL_ACCESS]}),
+        _change("aws_iam_role.r", {"name": "r4", "managed_policy_arns": [FULL_ACCESS]}),
+        # A customer-managed policy is read where it is defined, not at its attachment.
+        _change("aws_iam_role_policy_attachment.own", {"role": "nb", "policy_arn": CUSTOMER}),
+    ]  # fmt: skip
+    document = _convert(changes, [_block(c["address"], {}) for c in changes])
+    policies = {p["meta"]["id"]: p for p in document["resources"]["iam_policies"]}
+    assert sorted(policies) == [
+        "aws_iam_policy_attachment.many",
+        "aws_iam_role.r#AmazonSageMakerFullAccess",
+        "aws_iam_role_policy_attachment.a",
+        "aws_iam_role_policy_attachments_exclusive.x#AmazonSageMakerFullAccess",
+        "aws_iam_user_policy_attachment.u",
+    ]
+    assert policies["aws_iam_policy_attachment.many"]["attached_to"] == ["r1", "r2", "g"]
+    assert policies["aws_iam_role.r#AmazonSageMakerFullAccess"]["attached_to"] == ["r4"]
+    verdicts = _verdicts(document, {"access": {"admin_principals": ["r3"]}})
+    administered = {resource for rule, resource, status in verdicts if rule == "SM204" and status == "fail"}
+    assert administered == {
+        "aws_iam_policy_attachment.many",
+        "aws_iam_role.r#AmazonSageMakerFullAccess",
+        "aws_iam_role_policy_attachment.a",
+    }
+    assert ("SM201", "aws_iam_role_policy_attachment.a", "fail") in verdicts
+    assert not any(resource == "aws_iam_user_policy_attachment.u" for _, resource, _ in verdicts)  # read-only
+
+
+def test_unknown_aws_managed_policy_is_unknown() -> None:
+    change = _change(
+        "aws_iam_role_policy_attachment.a", {"role": "nb", "policy_arn": "arn:aws:iam::aws:policy/NotYetPublished"}
+    )
+    document = _convert([change], [_block(change["address"], {})])
+    (policy,) = document["resources"]["iam_policies"]
+    assert policy["statements"] is None and policy["meta"]["unknown"] == ["statements"]
+    assert ("SM204", "aws_iam_role_policy_attachment.a", "unknown") in _verdicts(document)

@@ -2,17 +2,19 @@
 # title: conftest namespace
 # description: |
 #   conftest reads deny and warn sets of objects with a string msg. Failures and read errors are
-#   deny, values that cannot be known are warn (never a pass).
+#   deny, values that cannot be known are warn (never a pass), or deny when the config's
+#   scan.fail_on lists unknown.
 package smguard.conftest
 
+import data.smguard.lib.config
 import data.smguard.main
 
 # METADATA
-# description: Failing and error findings, as conftest failures.
+# description: Failing and error findings (and those of scan.fail_on), as conftest failures.
 # entrypoint: true
 deny contains _message(finding) if {
 	some finding in main.findings
-	finding.status in {"fail", "error"}
+	finding.status in config.fail_on
 }
 
 # METADATA
@@ -23,6 +25,7 @@ deny contains _message(finding) if {
 warn contains _message(finding) if {
 	some finding in main.findings
 	finding.status in {"unknown", "waived"}
+	not finding.status in config.fail_on
 }
 
 warn contains {"msg": sprintf("UNUSED WAIVER waivers[%d] (%s %s) matches no finding", [

@@ -29,3 +29,10 @@ test_unused_waivers_are_warnings if {
 	unused := {w.msg | some w in warnings; startswith(w.msg, "UNUSED")}
 	unused == {"UNUSED WAIVER waivers[0] (SM104 nb-typo) matches no finding"}
 }
+
+test_unknowns_deny_when_the_config_fails_on_them if {
+	strict := {"scan": {"fail_on": ["unknown"]}}
+	count(conftest.warn) == 0 with input as inputs.notebook_unknown("root_access") with data.smguard.config as strict
+	some denial in conftest.deny with input as inputs.notebook_unknown("root_access") with data.smguard.config as strict
+	denial.status == "unknown"
+}

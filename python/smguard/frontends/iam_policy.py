@@ -99,6 +99,9 @@ def conditions(value: Any, index: int) -> list[Condition]:
         if not isinstance(tests, Mapping):
             raise PolicyDocumentError(f"statement {index} Condition {operator} is not an object")
         for key, values in tests.items():
+            if values is None or (isinstance(values, list) and None in values):
+                # IAM rejects it; read as "no value", it would look like a restriction.
+                raise PolicyDocumentError(f"statement {index} condition {operator} {key} has a null value")
             result.append(condition(str(operator), str(key), values, index))
     return result
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smguard.catalog import Rule, rules
-from smguard.findings import Finding, UnusedWaiver, summarize
+from smguard.findings import FAILING, Finding, UnusedWaiver, summarize
 from smguard.model import Source
 from smguard.report.source_map import SourceBlock
 
@@ -24,6 +24,8 @@ class ScanResult:
     """The catalog: the built-in rules and any the user loaded with --policy."""
     source_blocks: Mapping[str, SourceBlock] = field(default_factory=dict)
     """Terraform addresses -> where their blocks are written (--source-root)."""
+    failing: frozenset[str] = FAILING
+    """The statuses that fail the scan (``--fail-on`` / ``scan.fail_on``)."""
 
     @property
     def waiver_level(self) -> str:
@@ -31,7 +33,7 @@ class ScanResult:
 
     def summary(self) -> dict[str, Any]:
         """Counts for the report footer and the JSON ``summary``; unused waivers fail when strict."""
-        counts = summarize(self.findings, resources=self.resources)
+        counts = summarize(self.findings, resources=self.resources, failing=self.failing)
         counts["unused_waivers"] = len(self.unused_waivers)
         counts["passed"] = counts["passed"] and not (self.strict_waivers and self.unused_waivers)
         return counts

@@ -98,6 +98,13 @@ settings := {
 			"single": false,
 		},
 	},
+	"scan": {
+		"fail_on": {
+			"check": "fail|error|unknown",
+			"what": "fail, error or unknown",
+			"single": false,
+		},
+	},
 }
 
 # METADATA
@@ -107,6 +114,7 @@ sections := {
 	"perimeter",
 	"network",
 	"rules",
+	"scan",
 	"waivers",
 	"policies",
 }

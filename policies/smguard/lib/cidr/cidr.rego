@@ -19,24 +19,40 @@ region(ins, outs) := {"blocks": _intersection(ins), "holes": _merge(_flatten(out
 
 _flatten(lists) := [block | some list in lists; some block in list]
 
-# net.cidr_merge reads a bare IPv4 address as its classful network (192.0.2.7 as 192.0.2.0/24),
-# where IAM reads it as that one address.
-_merge(blocks) := net.cidr_merge([_block(block) | some block in blocks])
+# Each family merged apart: OPA's net.cidr_merge reads IPv4 as IPv4-mapped IPv6, so ::/0 would
+# swallow every IPv4 block. A bare IPv4 address would be read as its classful network
+# (192.0.2.7 as 192.0.2.0/24), where IAM reads it as that one address.
+_merge(texts) := net.cidr_merge([range |
+	some text in texts
+	range := block(text)
+	_family(range) == 4
+]) | net.cidr_merge([range |
+	some text in texts
+	range := block(text)
+	_family(range) == 6
+])
 
-_block(text) := text if contains(text, "/")
+# METADATA
+# scope: document
+# description: An address range as a CIDR block (a bare address, the block of that one address).
+block(text) := text if contains(text, "/")
 
-_block(text) := concat("", [text, "/128"]) if {
+block(text) := concat("", [text, "/128"]) if {
 	not contains(text, "/")
 	contains(text, ":")
 }
 
-_block(text) := concat("", [text, "/32"]) if {
+block(text) := concat("", [text, "/32"]) if {
 	not contains(text, "/")
 	not contains(text, ":")
 }
 
 _intersection(ins) := universe if count(ins) == 0
 
+_intersection(ins) := _merge(ins[0]) if count(ins) == 1
+
+# Each block against every other list: quadratic in the blocks, but only lists that narrow
+# one another (a grant's ranges and a Deny's) meet here.
 _intersection(ins) := _merge({block |
 	some list in merged
 	some block in list
@@ -44,19 +60,25 @@ _intersection(ins) := _merge({block |
 		_within(block, other)
 	}
 }) if {
-	count(ins) > 0
+	count(ins) > 1
 	merged := [_merge(list) | some list in ins]
 }
 
 _within(block, blocks) if {
 	some outer in blocks
+	_contains(outer, block)
+}
+
+# Only within one family, for the same reason as in _merge.
+_contains(outer, block) if {
+	_family(outer) == _family(block)
 	net.cidr_contains(outer, block)
 }
 
 # METADATA
 # description: The blocks of a region that some of its addresses lie in (not wholly in a hole).
 open_blocks(region) := [block |
-	some block in region.blocks
+	some block in sort(region.blocks)
 	not _within(block, region.holes)
 ]
 
@@ -99,7 +121,7 @@ _size(region, family) := sum([size |
 
 _covered(block, holes) := sum([_units(hole) |
 	some hole in holes
-	net.cidr_contains(block, hole)
+	_contains(block, hole)
 ])
 
 _units(block) := bits.lsh(1, 32 - _prefix(block)) if _family(block) == 4

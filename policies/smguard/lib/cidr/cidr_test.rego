@@ -34,3 +34,13 @@ test_size_threshold_counts_addresses_not_blocks if {
 	not cidr.unrestricted(cidr.region([["2001:db8::/32"]], []))
 	cidr.unrestricted(cidr.region([], [["192.0.2.0/24"]]))
 }
+
+# OPA reads IPv4 as IPv4-mapped IPv6: without keeping the families apart, ::/0 holds 192.0.2.0/24.
+test_families_stay_apart if {
+	region := cidr.region([["192.0.2.0/24", "::/1", "8000::/1"]], [])
+	region.blocks == {"192.0.2.0/24", "::/0"}
+	cidr.nonempty(cidr.region([["192.0.2.0/24"]], [["::/0"]]))
+	not cidr.nonempty(cidr.region([["0.0.0.0/0"]], [["0.0.0.0/1", "128.0.0.0/1", "::/0"]]))
+	cidr.block("192.0.2.7") == "192.0.2.7/32"
+	cidr.block("2001:db8::7") == "2001:db8::7/128"
+}

@@ -24,6 +24,10 @@ network_restricted if count(approved_subnet_ids) + count(approved_vpc_ids) > 0
 corporate_cidrs := {cidr | some cidr in _setting(["access", "corporate_cidrs"])}
 
 # METADATA
+# description: The statuses that fail a scan (scan.fail_on); fail and error always do.
+fail_on := {status | some status in _setting(["scan", "fail_on"])} | {"fail", "error"}
+
+# METADATA
 # description: Roles, users and groups (names or ARNs) allowed to administer SageMaker (access.admin_principals).
 admin_principals := {principal | some principal in _setting(["access", "admin_principals"])}
 

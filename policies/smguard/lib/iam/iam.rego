@@ -7,6 +7,7 @@
 #   Reference: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 package smguard.lib.iam
 
+import data.smguard.lib.cidr
 import data.smguard.lib.wildcard
 
 # METADATA
@@ -204,7 +205,7 @@ value_matches(operator, pattern, value) if {
 	}
 }
 
-value_matches("IpAddress", pattern, value) if net.cidr_contains(pattern, value)
+value_matches("IpAddress", pattern, value) if net.cidr_contains(cidr.block(pattern), value)
 
 value_matches("Bool", pattern, value) if lower(pattern) == lower(value)
 

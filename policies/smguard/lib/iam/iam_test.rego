@@ -93,6 +93,7 @@ test_case_rules_of_each_operator if {
 test_operators_by_kind if {
 	iam.holds(inputs.condition("IpAddress", "aws:SourceIp", ["192.0.2.0/24"]), {"aws:sourceip": ["192.0.2.7"]})
 	iam.holds(inputs.condition("IpAddress", "aws:SourceIp", ["2001:db8::/32"]), {"aws:sourceip": ["2001:db8::1"]})
+	iam.holds(inputs.condition("IpAddress", "aws:SourceIp", ["192.0.2.7"]), {"aws:sourceip": ["192.0.2.7"]})
 	not iam.holds(inputs.condition("IpAddress", "aws:SourceIp", ["192.0.2.0/24"]), {"aws:sourceip": ["2001:db8::1"]})
 	arn := {"aws:principalarn": ["arn:aws:iam::123456789012:role/team/app"]}
 	iam.holds(inputs.condition("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::*:role/*"]), arn)

@@ -7,14 +7,14 @@ action := "sagemaker:createpresignednotebookinstanceurl"
 
 allow_all := inputs.statement({"actions": ["sagemaker:*"]})
 
-deny_outside(conditions) := inputs.statement({"effect": "Deny", "actions": ["sagemaker:*"], "conditions": conditions})
+office_deny(conditions) := inputs.statement({"effect": "Deny", "actions": ["sagemaker:*"], "conditions": conditions})
 
 office := inputs.condition("NotIpAddress", "aws:SourceIp", ["192.0.2.0/24"])
 
 open_with(statements) if reach.open(reach.network(statements, statements[0], action))
 
 test_office_only_deny_closes_an_open_grant if {
-	not open_with([allow_all, deny_outside([office])])
+	not open_with([allow_all, office_deny([office])])
 }
 
 # A Deny that also requires something else stops only that sliver of callers.
@@ -26,21 +26,21 @@ test_partial_denies_leave_the_grant_open[name] if {
 		"plain http only": inputs.condition("Bool", "aws:SecureTransport", ["false"]),
 		"if the key is present": inputs.condition("StringEquals", "aws:PrincipalTag/x", ["1"]),
 	}
-	open_with([allow_all, deny_outside([office, extra])])
+	open_with([allow_all, office_deny([office, extra])])
 }
 
 # ... unless the grant itself asks the same of its callers, or the extra test holds for all.
 test_extra_tests_that_cover_the_grants_callers_still_close_it if {
 	team := inputs.condition("StringEquals", "aws:PrincipalTag/team", ["ml"])
-	not open_with([inputs.statement({"actions": ["sagemaker:*"], "conditions": [team]}), deny_outside([office, team])])
+	not open_with([inputs.statement({"actions": ["sagemaker:*"], "conditions": [team]}), office_deny([office, team])])
 	any_region := inputs.condition("StringLikeIfExists", "aws:RequestedRegion", ["*"])
-	not open_with([allow_all, deny_outside([office, any_region])])
+	not open_with([allow_all, office_deny([office, any_region])])
 }
 
 test_corporate_ip_or_our_endpoint if {
 	our_endpoint := inputs.condition("StringNotEqualsIfExists", "aws:SourceVpce", ["vpce-0a1b2c3d4e5f60718"])
-	not open_with([allow_all, deny_outside([office, our_endpoint])])
-	reach.network([allow_all, deny_outside([office, our_endpoint])], allow_all, action).internet.blocks == {"192.0.2.0/24"}
+	not open_with([allow_all, office_deny([office, our_endpoint])])
+	reach.network([allow_all, office_deny([office, our_endpoint])], allow_all, action).internet.blocks == {"192.0.2.0/24"}
 }
 
 test_ranges_that_cover_everything_however_spelled[name] if {
@@ -56,7 +56,7 @@ test_ranges_that_cover_everything_however_spelled[name] if {
 	open_with([inputs.statement({"actions": ["sagemaker:*"], "conditions": [
 		inputs.condition("IpAddress", "aws:SourceIp", ranges),
 	]})])
-	open_with([allow_all, deny_outside([inputs.condition("NotIpAddress", "aws:SourceIp", ranges)])])
+	open_with([allow_all, office_deny([inputs.condition("NotIpAddress", "aws:SourceIp", ranges)])])
 }
 
 test_corporate_sized_ranges_restrict if {
@@ -66,7 +66,7 @@ test_corporate_sized_ranges_restrict if {
 }
 
 test_a_block_list_deny_leaves_the_rest_open if {
-	block := deny_outside([inputs.condition("IpAddress", "aws:SourceIp", ["198.51.100.0/24"])])
+	block := office_deny([inputs.condition("IpAddress", "aws:SourceIp", ["198.51.100.0/24"])])
 	open_with([allow_all, block])
 }
 
@@ -90,7 +90,7 @@ test_named_vpcs_restrict if {
 }
 
 test_variable_in_a_deny_stops_nothing if {
-	open_with([allow_all, deny_outside([inputs.condition("StringNotEquals", "aws:SourceVpc", ["${aws:SourceVpc}"])])])
+	open_with([allow_all, office_deny([inputs.condition("StringNotEquals", "aws:SourceVpc", ["${aws:SourceVpc}"])])])
 }
 
 perimeter_allow(conditions) := inputs.statement({

@@ -52,14 +52,15 @@ def attached_policies(resource: PlanResource, _index: PlanIndex, location: str) 
     """AWS-managed policies an attachment resource attaches by ARN, each an identity policy."""
     owners, arn_attribute = ATTACHMENTS[resource.type]
     principals = [p for attribute in owners for p in _names(resource, attribute)]
-    return _managed(resource, location, _arns(resource, arn_attribute), principals)
+    return _managed(resource, location, arn_attribute, principals)
 
 
-def _managed(resource: PlanResource, location: str, arns: list[str], principals: list[str]) -> list[Policy]:
-    single = len(arns) == 1 and resource.type != "aws_iam_role"
+def _managed(resource: PlanResource, location: str, attribute: str, principals: list[str]) -> list[Policy]:
+    """One policy per AWS-managed ARN; a list attribute's policies are named ``<address>#<policy>``."""
+    listed = attribute.endswith("s")
     found = []
-    for arn in arns:
-        policy_id = resource.address if single else f"{resource.address}#{arn.rsplit('/', 1)[-1]}"
+    for arn in _arns(resource, attribute):
+        policy_id = f"{resource.address}#{arn.rsplit('/', 1)[-1]}" if listed else resource.address
         policy = managed_policies.attachment(policy_id, resource.type, location, arn, principals)
         if policy is not None:
             found.append(policy)
@@ -88,9 +89,7 @@ def role_inline_policies(resource: PlanResource, _index: PlanIndex, location: st
     """The ``inline_policy`` blocks of an ``aws_iam_role``, each an identity policy of its own, and
     the AWS-managed policies of its ``managed_policy_arns``."""
     name = _names(resource, "name") or [resource.address]
-    return _inline_policies(resource, location, name) + _managed(
-        resource, location, _arns(resource, "managed_policy_arns"), name
-    )
+    return _inline_policies(resource, location, name) + _managed(resource, location, "managed_policy_arns", name)
 
 
 def _inline_policies(resource: PlanResource, location: str, owner: list[str]) -> list[Policy]:
