@@ -21,7 +21,7 @@ from smguard.errors import InputError
 from smguard.findings import Finding, failing_statuses
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert
-from smguard.guardrails import GuardrailSettings, guardrail_policy, sdk_defaults
+from smguard.guardrails import GuardrailSettings, guardrail_policy, policy_text, sdk_defaults
 from smguard.heap import collector_paused
 from smguard.jsonio import decode_text, parse_json
 from smguard.model import Document, judged_resources, merge
@@ -342,7 +342,7 @@ def _rules(args: argparse.Namespace) -> int:
 def _guardrails(args: argparse.Namespace) -> int:
     settings = GuardrailSettings(tuple(args.subnets), tuple(args.security_groups), tuple(args.kms_key), args.org)
     if args.emit == "policy":
-        text = json.dumps(guardrail_policy(settings), indent=2) + "\n"
+        text = policy_text(guardrail_policy(settings), settings)
     else:
         import yaml  # imported where used, as in config.parse_config
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import subprocess
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -28,7 +26,7 @@ from smguard.engine.local import evaluate
 from smguard.frontends.iam_policy import parse_policy
 from smguard.frontends.value import State, Value, meta
 from smguard.model import empty_document
-from smguard.paths import REPO_ROOT
+from tests.oracle.simulator import Simulator
 
 ACTION = "sagemaker:CreatePresignedNotebookInstanceUrl"
 CORPORATE = ["192.0.2.0/24", "2001:db8::/32"]
@@ -127,37 +125,17 @@ REQUESTS = list(_requests())
 
 
 class Oracle:
-    def __init__(self) -> None:
-        modules = REPO_ROOT / ".tools" / "iam" / "node_modules"
-        if not modules.is_dir():
-            raise RuntimeError(f"{modules} is missing: run `make setup`")
-        self.process = subprocess.Popen(
-            ["node", str(REPO_ROOT / "tests" / "oracle" / "simulate.cjs")],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "NODE_PATH": str(modules)},
-        )  # fmt: skip
+    """Reachability from outside the corporate network, as the simulator decides it."""
 
-    def allowed(self, policy: dict[str, Any], requests: list[dict[str, str]]) -> list[bool]:
-        notebook = "arn:aws:sagemaker:eu-west-1:123456789012:notebook-instance/nb"
-        task = {
-            "identity": [_for_simulator(policy)], "principal": "arn:aws:iam::123456789012:role/app",
-            "resource": {"arn": notebook, "account": "123456789012"},
-            "requests": [{"action": ACTION, "context": context} for context in requests],
-        }  # fmt: skip
-        assert self.process.stdin and self.process.stdout
-        self.process.stdin.write(json.dumps(task) + "\n")
-        self.process.stdin.flush()
-        reply = json.loads(self.process.stdout.readline())
-        assert "error" not in reply, f"the simulator refused {json.dumps(policy)}: {reply['error']}"
-        return [result == "Allowed" for result in reply["results"]]
+    def __init__(self) -> None:
+        self.simulator = Simulator()
 
     def reachable(self, policy: dict[str, Any]) -> bool:
-        outside = [context for context, out in REQUESTS if out]
-        return any(self.allowed(policy, outside))
+        outside = [{"action": ACTION, "context": context} for context, out in REQUESTS if out]
+        return "Allowed" in self.simulator.decide([_for_simulator(policy)], outside)
 
     def close(self) -> None:
-        if self.process.stdin:
-            self.process.stdin.close()
-        self.process.wait(timeout=30)
+        self.simulator.close()
 
 
 def _for_simulator(policy: dict[str, Any]) -> dict[str, Any]:

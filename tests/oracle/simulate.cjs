@@ -2,8 +2,9 @@
 // only ever used by the tests). One JSON object per line on stdin:
 //   {"identity": [policy...], "resource": {"arn": ..., "account": ...}, "principal": ...,
 //    "requests": [{"action": ..., "context": {...}}]}
-// and one line back: {"results": ["Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied", ...]}
-// or {"error": "..."} when the simulator refuses the input.
+// and one line back: {"id": <the task's id>, "results": ["Allowed" | "ExplicitlyDenied" |
+// "ImplicitlyDenied", ...]} or {"id": ..., "error": "..."} when the simulator refuses the input.
+// The id lets the reader skip anything else the library may print.
 'use strict';
 const readline = require('node:readline');
 const { runSimulation } = require('@cloud-copilot/iam-simulate');
@@ -14,12 +15,17 @@ async function answer(line) {
   for (const request of task.requests) {
     const simulation = {
       identityPolicies: task.identity.map((policy, i) => ({ name: `p${i}`, policy })),
-      serviceControlPolicies: [],
+      serviceControlPolicies: task.scps
+        ? [{ orgIdentifier: 'ou-smguard-test', policies: task.scps.map((policy, i) => ({ name: `scp${i}`, policy })) }]
+        : [],
       resourceControlPolicies: [],
       request: {
         action: request.action,
         principal: task.principal,
-        resource: { resource: task.resource.arn, accountId: task.resource.account },
+        resource: {
+          resource: (request.resource || task.resource).arn,
+          accountId: (request.resource || task.resource).account,
+        },
         contextVariables: request.context,
       },
     };
@@ -35,11 +41,13 @@ let queue = Promise.resolve();
 lines.on('line', (line) => {
   queue = queue.then(async () => {
     let reply;
+    let id = null;
     try {
+      id = JSON.parse(line).id;
       reply = await answer(line);
     } catch (error) {
       reply = { error: String(error).slice(0, 500) };
     }
-    process.stdout.write(JSON.stringify(reply) + '\n');
+    process.stdout.write(JSON.stringify({ id, ...reply }) + '\n');
   });
 });

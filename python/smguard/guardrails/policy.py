@@ -16,7 +16,7 @@ from typing import Any
 from smguard import aws_ids
 from smguard.errors import InputError
 
-SCP_LIMIT = 5120  # characters, AWS Organizations
+SCP_LIMIT = 5120  # characters, AWS Organizations (whitespace included)
 IAM_LIMIT = 6144  # characters, customer managed policy
 
 _NOTEBOOK = "sagemaker:CreateNotebookInstance"
@@ -54,7 +54,25 @@ def _deny(sid: str, actions: list[str], operator: str, key: str, values: str | l
 
 
 def guardrail_policy(settings: GuardrailSettings) -> dict[str, Any]:
-    """The policy document; raises InputError when it would exceed the policy size limit."""
+    """The policy document; raises InputError when its text (policy_text) would exceed the limit."""
+    policy = _policy(settings)
+    policy_text(policy, settings)
+    return policy
+
+
+def policy_text(policy: dict[str, Any], settings: GuardrailSettings) -> str:
+    """The text to write: compact for an SCP, whose whitespace counts against its limit, indented
+    for IAM; the limit is checked on exactly these characters."""
+    text = json.dumps(policy, separators=(",", ":")) if settings.organization else json.dumps(policy, indent=2)
+    limit = SCP_LIMIT if settings.organization else IAM_LIMIT
+    if len(text) > limit:
+        kind = "SCP" if settings.organization else "IAM policy"
+        size = len(text)
+        raise InputError(f"the guardrail is {size} characters, over the {kind} limit of {limit}; list fewer values")
+    return text + "\n"
+
+
+def _policy(settings: GuardrailSettings) -> dict[str, Any]:
     in_vpc = [_NOTEBOOK, *_JOBS, _MODEL]
     statements = [
         _deny("DenyWithoutVpcSubnets", in_vpc, "Null", "sagemaker:VpcSubnets", "true"),
@@ -108,10 +126,4 @@ def guardrail_policy(settings: GuardrailSettings) -> dict[str, Any]:
             ),  # fmt: skip
             _deny("DenyOutputWithoutApprovedKey", _JOBS, "ArnNotEqualsIfExists", "sagemaker:OutputKmsKeyArn", keys),
         ]
-    policy = {"Version": "2012-10-17", "Statement": statements}
-    size = len(json.dumps(policy, separators=(",", ":")))
-    limit = SCP_LIMIT if settings.organization else IAM_LIMIT
-    if size > limit:
-        kind = "SCP" if settings.organization else "IAM policy"
-        raise InputError(f"the guardrail is {size} characters, over the {kind} limit of {limit}; list fewer values")
-    return policy
+    return {"Version": "2012-10-17", "Statement": statements}
