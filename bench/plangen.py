@@ -198,13 +198,16 @@ def _team(rng: random.Random, key: str) -> tuple[list[dict[str, Any]], list[dict
     presigned = {"Effect": "Allow", "Action": "sagemaker:CreatePresignedNotebookInstanceUrl", "Resource": "*"}
     if secure:
         presigned["Condition"] = {"IpAddress": {"aws:SourceIp": ["192.0.2.0/24"]}}
+    # One policy per team answers its grant with an "office or our endpoint" Deny (the evaluator's
+    # Deny path), the others grant as they are.
+    office_only = {
+        "Effect": "Deny", "Action": "sagemaker:CreatePresigned*", "Resource": "*",
+        "Condition": {"NotIpAddress": {"aws:SourceIp": ["192.0.2.0/24", "2001:db8::/32"]},
+                      "StringNotEqualsIfExists": {"aws:SourceVpce": "vpce-0a1b2c3d4e5f60718"}},
+    }  # fmt: skip
     for i in range(RESOURCES_PER_TEAM - len(changes)):
-        document = json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [presigned, {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}],
-            }
-        )
+        statements = [presigned, {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]
+        document = json.dumps({"Version": "2012-10-17", "Statement": [*statements, office_only][: 3 if i == 0 else 2]})
         add(
             "aws_iam_policy",
             f"policy{i}",
