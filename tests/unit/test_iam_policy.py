@@ -110,9 +110,24 @@ def test_malformed_policies_are_refused(document: object, message: str) -> None:
         parse_policy(document)
 
 
+# The data-perimeter examples are templates: "<my-corporate-cidr>" stands where an address goes.
+TEMPLATES_WITH_ADDRESS_PLACEHOLDERS = {
+    "dpe__network_perimeter_sourcevpc_scp.json",
+    "dpe__network_perimeter_vpceorgid_scp.json",
+}
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.json")), ids=lambda p: p.name)
 def test_every_corpus_policy_parses(path: Path) -> None:
-    statements = parse_policy(path.read_text())
+    if path.name in TEMPLATES_WITH_ADDRESS_PLACEHOLDERS:
+        with pytest.raises(
+            PolicyDocumentError, match="'<my-corporate-cidr>', which is not an IP address or CIDR range"
+        ):
+            parse_policy(path.read_text())
+        filled = path.read_text().replace("<my-corporate-cidr>", "192.0.2.0/24")
+    else:
+        filled = path.read_text()
+    statements = parse_policy(filled)
     assert statements
     assert all(s["effect"] in ("Allow", "Deny") for s in statements)
 

@@ -250,7 +250,8 @@ def test_malformed_address_values_are_input_errors_not_restrictions() -> None:
                             [_block("aws_iam_policy.p", {})])  # fmt: skip
         errors = [f for f in evaluate(document, {}, policies=policies_dir()) if f.rule_id == "SM001"]
         assert [(f.resource, f.status) for f in errors] == [("aws_iam_policy.p", "error")], value
-        assert f'"{value}", which is not an IP address or CIDR range' in errors[0].message
+        assert f"'{value}', which is not an IP address or CIDR range" in errors[0].message
+        assert document["resources"]["iam_policies"] == []  # not judged as if it restricted anything
 
 
 def test_bare_addresses_are_single_addresses() -> None:

@@ -6,6 +6,7 @@ same policy language.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -115,6 +116,12 @@ def condition(operator: str, key: str, values: Any, index: int) -> Condition:
     if qualifier and qualifier not in _QUALIFIERS:
         raise PolicyDocumentError(f"statement {index} condition operator {operator!r} has an unknown qualifier")
     if_exists = base.endswith("IfExists")
+    if base.removesuffix("IfExists") in ("IpAddress", "NotIpAddress"):
+        for value in listed:
+            if isinstance(value, str) and "${" not in value and not _address(value):
+                # IAM rejects it; read as a range, it would look like a restriction.
+                raise PolicyDocumentError(f"statement {index} condition {operator} {key} holds {value!r}, "
+                                          "which is not an IP address or CIDR range")  # fmt: skip
     return {
         "operator": operator,
         "base": base.removesuffix("IfExists"),
@@ -124,6 +131,14 @@ def condition(operator: str, key: str, values: Any, index: int) -> Condition:
         "values": [_as_string(v) for v in listed if v is not None],
         "values_unknown": any(v is None for v in listed),
     }
+
+
+def _address(value: str) -> bool:
+    try:
+        ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        return False
+    return True
 
 
 def _as_string(value: str | bool | float) -> str:

@@ -45,14 +45,18 @@ findings contains finding if {
 
 findings contains finding if {
 	some policy in input.resources.iam_policies
+	_unknown_values(policy)
 	count(_outside(policy)) == 0
+	finding := result.unknown(rego.metadata.chain(), policy, "statements")
+}
+
+_unknown_values(policy) if {
 	some statement in policy.statements
-	some action in presigned.actions
-	iam.covers(statement, action)
 	some condition in statement.conditions
 	condition.values_unknown
 	_configured(condition.key)
-	finding := result.unknown(rego.metadata.chain(), policy, "statements")
+	some action in presigned.actions
+	iam.covers(statement, action)
 }
 
 # Without the config for a key there is nothing to compare its values with.

@@ -25,7 +25,6 @@ package smguard.rules.meta.input_readable
 
 import data.smguard.lib.config
 import data.smguard.lib.group
-import data.smguard.lib.iam
 import data.smguard.lib.result
 
 findings contains finding if {
@@ -71,41 +70,6 @@ findings contains finding if {
 	message := sprintf("%s[%d] has no meta.id, so no rule can judge it", [kind, i])
 	finding := result.error(rego.metadata.chain(), {"resource": "(input)", "location": "", "message": message})
 }
-
-# A policy whose address tests name no address (not an IP, /33) would restrict nothing while
-# reading as if it did: IAM itself rejects such a policy.
-findings contains finding if {
-	some [policy, statements] in _policies
-	some i, statement in statements
-	some condition in statement.conditions
-	condition.base in {"IpAddress", "NotIpAddress"}
-	some value in condition.values
-	not iam.variable(value)
-	not _address(value)
-	message := sprintf("statement %d: %s %s holds %q, which is not an IP address or CIDR range", [
-		i, condition.operator, condition.key, value,
-	])
-	finding := result.error(rego.metadata.chain(), {
-		"resource": policy.meta.id, "location": object.get(policy.meta, "location", ""), "message": message,
-	})
-}
-
-_policies contains [policy, policy.statements] if {
-	some kind in ["iam_policies", "service_control_policies"]
-	some policy in input.resources[kind]
-	is_array(policy.statements)
-}
-
-_policies contains [endpoint, endpoint.policy] if {
-	some endpoint in input.resources.vpc_endpoints
-	is_array(endpoint.policy)
-}
-
-_address(value) if net.cidr_is_valid(value)
-
-_address(value) if net.cidr_is_valid(concat("", [value, "/32"]))
-
-_address(value) if net.cidr_is_valid(concat("", [value, "/128"]))
 
 _config_problem := {"resource": "(config)", "location": "data.smguard.config"}
 

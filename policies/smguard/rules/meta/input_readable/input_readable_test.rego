@@ -76,18 +76,3 @@ test_error_for_each_problem_of_the_config if {
 		],
 	}
 }
-
-test_address_values_that_are_no_address_are_errors if {
-	statement := inputs.statement({"actions": ["sagemaker:*"], "conditions": [inputs.condition(
-		"NotIpAddress", "aws:SourceIp",
-		["192.0.2.0/24", "not-an-ip", "10.0.0.0/33", "192.0.2.7", "${aws:SourceIp}"],
-	)]})
-	findings := rule.findings with input as inputs.identity_policy([statement])
-	{f.message | some f in findings; f.resource == "p"} == {
-		`statement 0: NotIpAddress aws:sourceip holds "not-an-ip", which is not an IP address or CIDR range`,
-		`statement 0: NotIpAddress aws:sourceip holds "10.0.0.0/33", which is not an IP address or CIDR range`,
-	}
-	endpoint := inputs.endpoint([object.union(statement, {"principals": [{"type": "*", "values": ["*"]}]})])
-	some finding in rule.findings with input as endpoint
-	[finding.resource, finding.status] == ["e", "error"]
-}
