@@ -50,15 +50,15 @@ _may_grant(policy, action) if {
 #   requests can come from (reach.network).
 restricted(policy, action) := [[statement, where] |
 	some statement in reach.grants(policy.statements, action)
+	not reach.open_grant(policy.statements, statement, action)
 	where := reach.network(policy.statements, statement, action)
-	not reach.open(where)
 ]
 
 _open(policy, action) := {sprintf("%s (%s)", [_name(i, statement), concat(" and ", sort(_where(where)))]) |
 	some i, statement in policy.statements
-	statement in reach.grants(policy.statements, action)
+	reach.grant(statement, action)
+	reach.open_grant(policy.statements, statement, action)
 	where := reach.network(policy.statements, statement, action)
-	reach.open(where)
 }
 
 _where(where) := {sprintf("from %s", [concat(", ", array.slice(cidr.open_blocks(where.internet), 0, 4))]) |
@@ -83,7 +83,7 @@ _may_cover(statement, _) if iam.unknown_part(statement, "actions")
 
 _may_cover(statement, _) if iam.unknown_part(statement, "not_actions")
 
-_may_be_open(statement, action) if reach.open(reach.network([statement], statement, action))
+_may_be_open(statement, action) if reach.open_grant([statement], statement, action)
 
 _may_be_open(statement, _) if iam.unknown_part(statement, "conditions")
 

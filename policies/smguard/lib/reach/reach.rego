@@ -61,13 +61,16 @@ uncertain(statement) if {
 
 # METADATA
 # description: The Allow statements, known in full, that grant the action to some request.
-grants(statements, action) := [statement |
-	some statement in statements
+grants(statements, action) := [statement | some statement in statements; grant(statement, action)]
+
+# METADATA
+# description: True when the statement is an Allow, known in full, of the action to some request.
+grant(statement, action) if {
 	statement.effect == "Allow"
 	iam.covers(statement, action)
 	not uncertain(statement)
 	satisfiable(statement, iam.network_keys)
-]
+}
 
 # METADATA
 # description: |
@@ -209,6 +212,26 @@ network(statements, grant, action) := {
 		fires_for(deny, grant, _vpc_keys, {}, {"aws:sourceip"})
 		not _opaque_ip(deny)
 	]
+}
+
+# METADATA
+# description: |
+#   True when the grant's requests (after the Denies) come from anywhere: open(network(...)),
+#   answered without working out the network when the grant pins a small range of addresses
+#   (a positive address test that an absent address fails: no request through a VPC passes it).
+open_grant(statements, grant, action) if {
+	not _pinned(grant)
+	open(network(statements, grant, action))
+}
+
+_pinned(grant) if {
+	some condition in grant.conditions
+	condition.key == "aws:sourceip"
+	condition.base == "IpAddress"
+	not iam.holds(condition, {})
+	not _variable_values(condition)
+	count(condition.values) > 0
+	cidr.small(condition.values)
 }
 
 # METADATA
