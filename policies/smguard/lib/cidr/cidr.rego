@@ -49,6 +49,10 @@ block(text) := concat("", [text, "/32"]) if {
 	not contains(text, ":")
 }
 
+# METADATA
+# description: The blocks every one of the lists holds (merged); with no lists, every address.
+within_all(lists) := _intersection(lists)
+
 _intersection(ins) := universe if count(ins) == 0
 
 _intersection(ins) := _merge(ins[0]) if count(ins) == 1

@@ -257,7 +257,8 @@ _ip_lists(statement, base) := [condition.values |
 
 # A Deny fires over the internet on ⋂ ins \ ⋃ outs; its complement narrows the grant's region.
 # No address test: it fires everywhere. Only NotIpAddress tests (the usual "outside the office"):
-# the grant keeps their union. One IpAddress test (a block list): the grant loses it.
+# the grant keeps their union. Only IpAddress tests (a block list): the grant loses their
+# intersection.
 _deny_ins(deny) := [[]] if _deny_tests(deny) == [0, 0]
 
 _deny_ins(deny) := [[block | some list in _ip_lists(deny, "NotIpAddress"); some block in list]] if {
@@ -271,9 +272,21 @@ _deny_ins(deny) := [] if {
 	ins > 0
 }
 
-_deny_outs(deny) := _ip_lists(deny, "IpAddress") if _deny_tests(deny) == [1, 0]
+_deny_outs(deny) := [cidr.within_all(_ip_lists(deny, "IpAddress"))] if {
+	[ins, outs] := _deny_tests(deny)
+	ins > 0
+	outs == 0
+}
 
-_deny_outs(deny) := [] if _deny_tests(deny) != [1, 0]
+_deny_outs(deny) := [] if {
+	[ins, outs] := _deny_tests(deny)
+	not _only_ins(ins, outs)
+}
+
+_only_ins(ins, outs) if {
+	ins > 0
+	outs == 0
+}
 
 _deny_tests(deny) := [count(_ip_lists(deny, "IpAddress")), count(_ip_lists(deny, "NotIpAddress"))]
 
@@ -297,8 +310,6 @@ _opaque_ip(deny) if {
 	ins > 0
 	outs > 0
 }
-
-_opaque_ip(deny) if _deny_tests(deny)[0] > 1
 
 _variable_values(condition) if {
 	some value in condition.values

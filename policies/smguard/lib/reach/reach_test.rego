@@ -1,5 +1,6 @@
 package smguard.lib.reach_test
 
+import data.smguard.lib.cidr
 import data.smguard.lib.inputs_test as inputs
 import data.smguard.lib.reach
 
@@ -75,6 +76,20 @@ test_corporate_sized_ranges_restrict if {
 	not open_with([inputs.statement({"actions": ["sagemaker:*"], "conditions": [
 		inputs.condition("IpAddress", "aws:SourceIp", ["10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32"]),
 	]})])
+}
+
+# Found by the simulator: a Deny with two address tests fires where both hold.
+test_a_deny_with_two_address_tests_blocks_their_intersection if {
+	grant := inputs.statement({"actions": ["sagemaker:*"], "conditions": [
+		inputs.condition("IpAddress", "aws:SourceIp", ["198.51.100.0/24", "203.0.113.0/24"]),
+	]})
+	deny := office_deny([
+		inputs.condition("IpAddress", "aws:SourceIp", ["198.51.100.0/24"]),
+		inputs.condition("IpAddressIfExists", "aws:SourceIp", ["198.51.100.0/25", "203.0.113.0/24"]),
+	])
+	where := reach.network([grant, deny], grant, action)
+	cidr.open_blocks(where.internet) == ["198.51.100.0/24", "203.0.113.0/24"]
+	where.internet.holes == {"198.51.100.0/25"}
 }
 
 test_a_block_list_deny_leaves_the_rest_open if {
