@@ -19,11 +19,12 @@ from smguard.engine.binaries import find_tool
 from smguard.engine.local import ENGINES, evaluate
 from smguard.errors import InputError
 from smguard.findings import Finding, failing_statuses
+from smguard.frontends.cloudformation.template import parameters_file
 from smguard.frontends.conversion import Conversion
-from smguard.frontends.detect import convert
+from smguard.frontends.detect import convert, convert_file
 from smguard.guardrails import GuardrailSettings, guardrail_policy, policy_text, sdk_defaults
 from smguard.heap import collector_paused
-from smguard.jsonio import decode_text, parse_json
+from smguard.jsonio import decode_text
 from smguard.model import Document, judged_resources, merge
 from smguard.paths import policies_dir
 from smguard.report import FORMATS
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, metavar="PATH", help="Terraform plan JSON, smguard snapshot or document"
     )
     scan.add_argument("--aws", action="store_true", help="collect from the live AWS account(s) and scan that")
+    _parameters_option(scan)
     _live_options(scan)
     scan.add_argument("--format", choices=sorted(FORMATS), default="text")
     scan.add_argument(
@@ -79,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     conv = commands.add_parser("convert", help="write the canonical input document OPA evaluates")
     conv.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     conv.add_argument("-o", "--output", type=Path, required=True)
+    _parameters_option(conv)
 
     guard = commands.add_parser("guardrails", help="generate a deny policy (SCP/IAM) and SageMaker SDK defaults")
     guard.add_argument("--subnets", nargs="+", required=True, metavar="SUBNET", help="approved subnet IDs")
@@ -95,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", type=Path, help="smguard config YAML (its policies: folders are listed too)")
     _policy_option(rules)
     return parser
+
+
+def _parameters_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--parameters", type=Path, metavar="FILE",
+                        help="CloudFormation parameter values: [{ParameterKey, ParameterValue}] JSON or Key=Value "
+                             "lines (default: each parameter's Default)")  # fmt: skip
 
 
 def _server_commands(commands: Any) -> None:
@@ -210,9 +219,10 @@ def _read(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def _load(paths: Sequence[Path]) -> Document:
+def _load(paths: Sequence[Path], parameters: Path | None = None) -> Document:
+    given = parameters_file(decode_text(_read(parameters), str(parameters)), str(parameters)) if parameters else None
     with collector_paused():
-        conversions: list[Conversion] = [convert(parse_json(_read(p), str(p)), str(p)) for p in paths]
+        conversions: list[Conversion] = [convert_file(_read(p), str(p), given) for p in paths]
     for conversion in conversions:
         for warning in conversion.warnings:
             print(f"smguard: warning: {warning}", file=sys.stderr)
@@ -282,7 +292,7 @@ def _scan(args: argparse.Namespace) -> int:
         )
     settings = _settings(args, default_config=not args.opa_url)
     failing = _failing(args.fail_on, settings.config)
-    document = convert(_collect(args), "aws").document if args.aws else _load(args.paths)
+    document = convert(_collect(args), "aws").document if args.aws else _load(args.paths, args.parameters)
     with collector_paused():  # a large plan's findings and report are as many objects as the plan
         if args.opa_url:
             # Its HTTP client (opa-python-client, aiohttp) takes longer to import than a small scan.
@@ -325,7 +335,7 @@ def _source_blocks(root: Path | None, findings: Sequence[Finding]) -> dict[str, 
 
 
 def _convert(args: argparse.Namespace) -> int:
-    _write(json.dumps(_load(args.paths), indent=2) + "\n", args.output)
+    _write(json.dumps(_load(args.paths, args.parameters), indent=2) + "\n", args.output)
     return EXIT_CLEAN
 
 

@@ -11,6 +11,7 @@ EXTRAS = {
     "aws": ("boto3", "live scans (--aws, snapshot) and the boto3 admission hook"),
     "sidecar": ("opa_client", "scans through a running sidecar (--opa-url)"),
     "checkov": ("checkov", "the Checkov mirror checks"),
+    "cloudformation": ("cfnlint", "CloudFormation templates"),
 }
 
 

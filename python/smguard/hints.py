@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from typing import Any
 
 _SHOW_JSON = "run `terraform plan -out plan.out && terraform show -json plan.out > plan.json` and scan plan.json"
-_CLOUDFORMATION = "a CloudFormation template, which this version does not read: scan the Terraform plan JSON instead"
 _KUBERNETES = "a Kubernetes manifest, which this version does not read: scan the Terraform plan JSON instead"
 
 # hashicorp/setup-terraform's wrapper (on by default) echoes the command and appends ::debug:: lines.
@@ -36,8 +35,6 @@ def for_text(text: str) -> str | None:
             "set `terraform_wrapper: false` on hashicorp/setup-terraform, or write the plan with "
             "`terraform show -json plan.out > plan.json`"
         )
-    if _CLOUDFORMATION_TEXT.search(text):
-        return f"this looks like {_CLOUDFORMATION}"
     if _HCL.search(text):
         return f"this looks like Terraform source (HCL), not a plan; {_SHOW_JSON}"
     if _KUBERNETES_TEXT.search(text):
@@ -45,16 +42,15 @@ def for_text(text: str) -> str | None:
     return None
 
 
+def looks_like_template(text: str) -> bool:
+    """True for YAML that reads like a CloudFormation template (read by the template frontend)."""
+    return bool(_CLOUDFORMATION_TEXT.search(text))
+
+
 def for_value(value: Any) -> str | None:
     """The hint for JSON that is not any input smguard reads."""
     if not isinstance(value, Mapping):
         return None
-    resources = value.get("Resources")
-    if "AWSTemplateFormatVersion" in value or (
-        isinstance(resources, Mapping)
-        and any(isinstance(r, Mapping) and str(r.get("Type", "")).startswith("AWS::") for r in resources.values())
-    ):
-        return f"this looks like {_CLOUDFORMATION}"
     if "apiVersion" in value and "kind" in value:
         return f"this looks like {_KUBERNETES}"
     return None

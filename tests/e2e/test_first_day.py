@@ -262,8 +262,6 @@ Resources:
     [
         ("main.tf", 'resource "aws_sagemaker_notebook_instance" "x" {\n  name = "x"\n}\n', "Terraform source (HCL)"),
         ("plan.json", WRAPPED, "setup-terraform's wrapper"),
-        ("template.yaml", CLOUDFORMATION, "a CloudFormation template"),
-        ("template.json", json.dumps({"Resources": {"N": {"Type": "AWS::SageMaker::Model"}}}), "a CloudFormation"),
         ("job.yaml", "apiVersion: sagemaker.services.k8s.aws/v1alpha1\nkind: TrainingJob\n", "a Kubernetes manifest"),
     ],
 )
@@ -271,6 +269,14 @@ def test_what_a_file_looks_like_is_named_with_what_to_run(tmp_path: Path, name: 
     path = tmp_path / name
     path.write_text(content)
     assert hint in _one_line(smguard("scan", path))
+
+
+def test_a_template_under_any_name_is_read_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "stack.cfn"
+    path.write_text(CLOUDFORMATION + "    Properties: {InstanceType: ml.t3.medium, RoleArn: r}\n")
+    result = smguard("scan", path, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert {f["rule_id"] for f in json.loads(result.stdout)["findings"]} >= {"SM101", "SM102"}
 
 
 def test_a_binary_plan_file_is_named(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -187,6 +188,8 @@ def _base(operator: str) -> str:
     return operator.rpartition(":")[2].removesuffix("IfExists")
 
 
+# `make fuzz` runs 5000 policies, some 25 minutes: longer than the suite's per-test timeout.
+@pytest.mark.timeout(0 if os.environ.get("SMGUARD_FUZZ_PROFILE") == "fuzz" else 600)
 @given(policies())
 def test_smguard_agrees_with_the_simulator(oracle: Oracle, policy: dict[str, Any]) -> None:
     STATS["cases"] += 1

@@ -8,14 +8,41 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
+from smguard import hints
 from smguard.errors import InputError
 from smguard.frontends.aws_snapshot import convert_snapshot, is_snapshot
+from smguard.frontends.cloudformation.template import is_template
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform import convert_plan
 from smguard.model import SCHEMA_VERSION, Document
 
 if TYPE_CHECKING:
     import jsonschema
+
+
+_TEMPLATE_SUFFIXES = (".yaml", ".yml", ".template")
+
+
+def convert_file(data: bytes, name: str, parameters: Mapping[str, str] | None = None) -> Conversion:
+    """Convert a file's bytes: a CloudFormation template (YAML or JSON), or any JSON input."""
+    from smguard.jsonio import decode_text, parse_json
+
+    text = decode_text(data, name)
+    if not text.lstrip().startswith(("{", "[")):
+        recognised = hints.looks_like_template(text)
+        if recognised or (name.lower().endswith(_TEMPLATE_SUFFIXES) and hints.for_text(text) is None):
+            return _template(text, name, parameters)
+        parse_json(data, name)  # refused with what the text looks like (HCL, a Kubernetes manifest…)
+    value = parse_json(data, name)
+    if is_template(value) or (isinstance(value, Mapping) and "AWSTemplateFormatVersion" in value):
+        return _template(text, name, parameters)  # decoded again for its line numbers
+    return convert(value, name)
+
+
+def _template(text: str, name: str, parameters: Mapping[str, str] | None) -> Conversion:
+    from smguard.frontends.cloudformation import convert_template, decode
+
+    return convert_template(decode(text, name), name, parameters)
 
 
 def convert(value: Any, name: str) -> Conversion:

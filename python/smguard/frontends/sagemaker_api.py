@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from smguard.errors import ApiShapeError
-from smguard.frontends.value import ABSENT, UNKNOWN, State, Value
+from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
 from smguard.model import JobKind
 
 Placeholder = Callable[[Any], bool]
@@ -30,6 +30,8 @@ class Reader:
 
     request: Mapping[str, Any]
     placeholder: Placeholder
+    pending: Placeholder = no_placeholder
+    """Values set to something known only once deployed (a resource of the same template)."""
 
     def get(self, *path: str) -> Value:
         node: Any = self.request
@@ -43,6 +45,8 @@ class Reader:
             node = node.get(key)
             if node is None:
                 return ABSENT
+        if self.pending(node):
+            return PENDING
         return UNKNOWN if self.placeholder(node) else Value(State.KNOWN, node)
 
     def string(self, *path: str) -> Value:
@@ -67,6 +71,8 @@ class Reader:
             raise ApiShapeError(f"{'.'.join(path)} is not a list")
         if any(self.placeholder(v) for v in value.value):
             return UNKNOWN
+        if any(self.pending(v) for v in value.value):
+            return PENDING
         if not all(isinstance(v, str) for v in value.value):
             raise ApiShapeError(f"{'.'.join(path)} is not a list of strings")
         items = sorted(v for v in value.value if v)
@@ -180,7 +186,7 @@ def endpoint_config_settings(reader: Reader) -> dict[str, Value]:
         for i, variant in enumerate(listed.value if listed.known and isinstance(listed.value, list) else []):
             if not isinstance(variant, Mapping):
                 raise ApiShapeError(f"{key}.{i} is not an object")
-            inner = Reader(variant, reader.placeholder)
+            inner = Reader(variant, reader.placeholder, reader.pending)
             variants.append({
                 "variant_name": inner.string("VariantName").value, "shadow": shadow,
                 "model_name": inner.string("ModelName").value, "model": None,

@@ -17,3 +17,13 @@ test_regex_characters_are_literal if {
 test_whole_value_only if {
 	not wildcard.match("aws_x", "aws_x.y")
 }
+
+test_prefixes_and_other_shapes if {
+	wildcard.match("sagemaker:describe*", "sagemaker:describemodel")
+	not wildcard.match("sagemaker:describe*", "sagemaker:createmodel")
+	wildcard.match("s3:*object*", "s3:getobjectacl")
+	not wildcard.match("s3:*object*", "s3:listbucket")
+	wildcard.match("sagemaker:create?odel", "sagemaker:createmodel")
+	wildcard.match("*:*", "sagemaker:createmodel")
+	not wildcard.match("ec2:*", "sagemaker:createmodel")
+}

@@ -1,0 +1,294 @@
+"""A CloudFormation (or SAM) template -> the canonical document. Pure: no I/O.
+
+SageMaker properties carry the API's field names, so the readers of the API frontend apply (with
+the same AWS defaults). A finding's ``resource`` is the logical ID, its ``location`` the template.
+Resources whose Condition the template cannot decide are judged as if created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, cast
+
+from smguard.errors import ApiShapeError, InputError, PolicyDocumentError
+from smguard.frontends import managed_policies
+from smguard.frontends.cloudformation.template import (
+    Created,
+    Resolver,
+    Unresolved,
+    decode,
+    is_template,
+    line_of,
+    parameters_file,
+)
+from smguard.frontends.conversion import Conversion
+from smguard.frontends.iam_policy import parse_policy
+from smguard.frontends.sagemaker_api import (
+    Reader,
+    domain_settings,
+    endpoint_config_settings,
+    model_settings,
+    notebook_settings,
+)
+from smguard.frontends.services import sagemaker_service
+from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value, meta, plain
+from smguard.model import empty_document
+
+__all__ = ["convert_template", "decode", "is_template", "line_of", "parameters_file"]
+
+_SUBNET, _VPC = "AWS::EC2::Subnet", "AWS::EC2::VPC"
+
+
+def _unresolved(value: Any) -> bool:
+    return isinstance(value, Unresolved)
+
+
+def _created(value: Any) -> bool:
+    return isinstance(value, Created)
+
+
+class _Template:
+    def __init__(self, template: Mapping[str, Any], name: str, parameters: Mapping[str, str]) -> None:
+        self.name = name
+        self.resolver = Resolver(template, parameters)
+        self.resources: Mapping[str, Any] = template.get("Resources") or {}
+        self.document = empty_document()
+        self.lists = cast(dict[str, list[Any]], self.document["resources"])
+
+    def type_of(self, logical_id: str) -> str:
+        resource = self.resources.get(logical_id)
+        return str(resource.get("Type")) if isinstance(resource, Mapping) else ""
+
+    def properties(self, logical_id: str) -> dict[str, Any]:
+        raw = self.resources[logical_id].get("Properties") or {}
+        if not isinstance(raw, Mapping):
+            raise ApiShapeError("Properties is not an object")
+        resolved = self.resolver.value(raw)
+        return resolved if isinstance(resolved, dict) else {}
+
+    def reader(self, properties: Mapping[str, Any]) -> Reader:
+        return Reader(properties, _unresolved, _created)
+
+    def meta(self, logical_id: str, values: Mapping[str, Value]) -> Any:
+        return meta(logical_id, self.type_of(logical_id), self.name, values)
+
+    def network(self, subnet: Value) -> tuple[Value, str | None, Value]:
+        """(vpc_id, vpc_key, default_network) of a subnet value."""
+        if subnet.state is State.ABSENT:
+            return ABSENT, None, ABSENT
+        raw = subnet.value
+        if subnet.state is State.PENDING and isinstance(raw, Created) and self.type_of(raw.logical_id) == _SUBNET:
+            vpc = self.properties(raw.logical_id).get("VpcId")
+            if isinstance(vpc, Created) and self.type_of(vpc.logical_id) == _VPC:
+                return PENDING, vpc.logical_id, Value(State.KNOWN, False)  # a VPC the template creates
+            if isinstance(vpc, str):
+                return Value(State.KNOWN, vpc), vpc, UNKNOWN
+        return UNKNOWN, None, UNKNOWN
+
+
+def _subnet_value(reader: Reader, *path: str) -> Value:
+    """A subnet (or the first of a list), a Created one kept as the value of its pending state."""
+    node: Any = reader.request
+    for key in path:
+        node = node.get(key) if isinstance(node, Mapping) else None
+    if isinstance(node, list):
+        node = node[0] if node else None
+    if node is None:
+        return ABSENT
+    if isinstance(node, Created):
+        return Value(State.PENDING, node)
+    return Value(State.KNOWN, node) if isinstance(node, str) else UNKNOWN
+
+
+def _notebook(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    reader = t.reader(props)
+    values = notebook_settings(reader)
+    vpc_id, vpc_key, default = t.network(_subnet_value(reader, "SubnetId"))
+    values |= {"vpc_id": vpc_id, "default_network": default}
+    t.lists["notebook_instances"].append(
+        {"meta": t.meta(logical_id, values), **plain(values, {"security_groups": []}), "vpc_key": vpc_key}
+    )
+
+
+def _model(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    reader = t.reader(props)
+    values = model_settings(reader)
+    _, vpc_key, _ = t.network(_subnet_value(reader, "VpcConfig", "Subnets"))
+    t.lists["models"].append({"meta": t.meta(logical_id, values), **plain(values), "vpc_key": vpc_key})
+
+
+def _endpoint_config(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    reader = t.reader(props)
+    values = endpoint_config_settings(reader)
+    raw_variants = [v for key in ("ProductionVariants", "ShadowProductionVariants") for v in _list(props.get(key))]
+    for variant, raw in zip(values["variants"].value, raw_variants, strict=True):
+        model = raw.get("ModelName") if isinstance(raw, Mapping) else None
+        variant["model"] = _target(t, model, "AWS::SageMaker::Model", "ModelName")
+        if isinstance(model, Created):
+            variant["model_name"] = model.logical_id
+    t.lists["endpoint_configs"].append({"meta": t.meta(logical_id, values), **plain(values)})
+
+
+def _endpoint(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    reader = t.reader(props)
+    config = props.get("EndpointConfigName")
+    values = {"name": reader.string("EndpointName"), "endpoint_config_name": reader.string("EndpointConfigName")}
+    t.lists["endpoints"].append({
+        "meta": t.meta(logical_id, values), **plain(values),
+        "endpoint_config": _target(t, config, "AWS::SageMaker::EndpointConfig", "EndpointConfigName"),
+    })  # fmt: skip
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _target(t: _Template, value: Any, kind: str, name_key: str) -> str | None:
+    """The logical ID of the resource a name refers to: a Ref/GetAtt, or the name it is given."""
+    if isinstance(value, Created) and t.type_of(value.logical_id) == kind:
+        return value.logical_id
+    if isinstance(value, str):
+        for other, resource in t.resources.items():
+            if t.type_of(other) == kind and (resource.get("Properties") or {}).get(name_key) == value:
+                return other
+    return None
+
+
+def _domain(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    values = domain_settings(t.reader(props))
+    vpc = props.get("VpcId")
+    key = vpc.logical_id if isinstance(vpc, Created) else vpc if isinstance(vpc, str) else None
+    t.lists["domains"].append({"meta": t.meta(logical_id, values), **plain(values), "vpc_key": key})
+
+
+def _policy_statements(document: Any) -> Value:
+    if _unresolved(document) or _created(document):
+        return UNKNOWN
+    if _contains_opaque(document):
+        return UNKNOWN  # a statement built from values known only when deployed
+    try:
+        return Value(State.KNOWN, parse_policy(document))
+    except PolicyDocumentError as exc:
+        raise ApiShapeError(f"PolicyDocument: {exc}") from None
+
+
+def _contains_opaque(node: Any) -> bool:
+    if isinstance(node, Mapping):
+        return any(_contains_opaque(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_contains_opaque(v) for v in node)
+    return _unresolved(node)
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    return [i.logical_id if isinstance(i, Created) else str(i) for i in items if not _unresolved(i)]
+
+
+def _identity(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    attached = [n for key in ("Roles", "Users", "Groups") for n in _names(props.get(key))]
+    _add_policy(t, "iam_policies", logical_id, props.get("PolicyName") or props.get("ManagedPolicyName"),
+                props.get("PolicyDocument"), attached)  # fmt: skip
+
+
+def _principal(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    """A role, user or group: its inline Policies and its AWS-managed ManagedPolicyArns."""
+    name = [logical_id]
+    for i, inline in enumerate(props.get("Policies") or []):
+        label = inline.get("PolicyName", i) if isinstance(inline, Mapping) else i
+        document = inline.get("PolicyDocument") if isinstance(inline, Mapping) else None
+        _add_policy(t, "iam_policies", f"{logical_id}#inline/{label}", str(label), document, name)
+    for arn in props.get("ManagedPolicyArns") or []:
+        if isinstance(arn, str):
+            policy = managed_policies.attachment(f"{logical_id}#{arn.rsplit('/', 1)[-1]}", t.type_of(logical_id),
+                                                 t.name, arn, name)  # fmt: skip
+            if policy is not None:
+                t.lists["iam_policies"].append(policy)
+
+
+def _add_policy(t: _Template, kind: str, policy_id: str, name: Any, document: Any, attached: list[str]) -> None:
+    statements = _policy_statements(document)
+    t.lists[kind].append({
+        "meta": meta(policy_id, t.type_of(policy_id.split("#")[0]), t.name, {"statements": statements}),
+        "name": name if isinstance(name, str) else None, "statements": statements.value, "attached_to": attached,
+    })  # fmt: skip
+
+
+def _organizations_policy(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    if props.get("Type", "SERVICE_CONTROL_POLICY") == "SERVICE_CONTROL_POLICY":
+        _add_policy(t, "service_control_policies", logical_id, props.get("Name"), props.get("Content"), [])
+
+
+def _vpc_endpoint(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    reader = t.reader(props)
+    service = reader.string("ServiceName")
+    document = props.get("PolicyDocument")
+    policy = ABSENT if document is None else _policy_statements(document)
+    vpc = props.get("VpcId")
+    kind = _string_or(reader.string("VpcEndpointType"), "Gateway")
+    values = {
+        "service_name": service, "endpoint_type": kind, "vpc_id": reader.string("VpcId"),
+        "private_dns_enabled": reader.boolean("PrivateDnsEnabled", default=False), "policy": policy,
+    }  # fmt: skip
+    t.lists["vpc_endpoints"].append({
+        "meta": t.meta(logical_id, values), **plain(values),
+        "sagemaker_service": sagemaker_service(service.value) if service.known else None,
+        "vpc_key": vpc.logical_id if isinstance(vpc, Created) else vpc if isinstance(vpc, str) else None,
+    })  # fmt: skip
+
+
+def _string_or(value: Value, default: str) -> Value:
+    return Value(State.KNOWN, default) if value.state is State.ABSENT else value
+
+
+def _vpc(t: _Template, logical_id: str, _props: dict[str, Any]) -> None:
+    values = {"vpc_id": PENDING, "default": Value(State.KNOWN, False)}
+    # Created by the template: its endpoints are those the template creates.
+    t.lists["vpcs"].append({"meta": t.meta(logical_id, values), **plain(values), "vpc_key": logical_id,
+                            "endpoints_known": True})  # fmt: skip
+
+
+_MAPPERS: dict[str, Callable[[_Template, str, dict[str, Any]], None]] = {
+    "AWS::SageMaker::NotebookInstance": _notebook,
+    "AWS::SageMaker::Model": _model,
+    "AWS::SageMaker::EndpointConfig": _endpoint_config,
+    "AWS::SageMaker::Endpoint": _endpoint,
+    "AWS::SageMaker::Domain": _domain,
+    "AWS::IAM::Policy": _identity,
+    "AWS::IAM::ManagedPolicy": _identity,
+    "AWS::IAM::Role": _principal,
+    "AWS::IAM::User": _principal,
+    "AWS::IAM::Group": _principal,
+    "AWS::Organizations::Policy": _organizations_policy,
+    "AWS::EC2::VPCEndpoint": _vpc_endpoint,
+    _VPC: _vpc,
+}
+
+
+def convert_template(template: Mapping[str, Any], name: str, parameters: Mapping[str, str] | None = None) -> Conversion:
+    """The canonical document of a decoded template. Pure."""
+    t = _Template(template, name, parameters or {})
+    t.document["sources"].append({"kind": "cloudformation", "name": name, "format_version": None,
+                                  "tool_version": _str(template.get("AWSTemplateFormatVersion"))})  # fmt: skip
+    warnings, judged = [], 0
+    for logical_id, resource in t.resources.items():
+        kind = t.type_of(logical_id)
+        mapper = _MAPPERS.get(kind)
+        if mapper is None:
+            continue
+        judged += 1
+        try:
+            if t.resolver.included(resource) is False:
+                continue  # its Condition is false with these parameters
+            mapper(t, logical_id, t.properties(logical_id))
+        except ApiShapeError as exc:
+            t.document["errors"].append({"resource": logical_id, "location": name, "message": str(exc)})
+        except InputError as exc:
+            raise InputError(f"{name}: {exc}") from None
+    if not judged:
+        warnings.append(f"{name}: read {len(t.resources)} resources, none of a kind smguard judges")
+    return Conversion(t.document, warnings)
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
