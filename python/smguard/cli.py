@@ -21,7 +21,7 @@ from smguard.errors import InputError
 from smguard.findings import Finding, failing_statuses
 from smguard.frontends.cloudformation.template import parameters_file
 from smguard.frontends.conversion import Conversion
-from smguard.frontends.detect import convert, convert_file
+from smguard.frontends.detect import convert, convert_file, recognised
 from smguard.guardrails import GuardrailSettings, guardrail_policy, policy_text, sdk_defaults
 from smguard.heap import collector_paused
 from smguard.jsonio import decode_text
@@ -211,8 +211,6 @@ def _read(path: Path) -> bytes:
                 "set SMGUARD_MAX_INPUT_MB to raise it"
             )
         return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; pass the plan JSON files inside it") from None
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
@@ -222,11 +220,33 @@ def _read(path: Path) -> bytes:
 def _load(paths: Sequence[Path], parameters: Path | None = None) -> Document:
     given = parameters_file(decode_text(_read(parameters), str(parameters)), str(parameters)) if parameters else None
     with collector_paused():
-        conversions: list[Conversion] = [convert_file(_read(p), str(p), given) for p in paths]
+        conversions: list[Conversion] = [convert_file(data, str(p), given) for p, data in _inputs(paths)]
     for conversion in conversions:
         for warning in conversion.warnings:
             print(f"smguard: warning: {warning}", file=sys.stderr)
     return merge([c.document for c in conversions])
+
+
+# Folders a scan of a directory does not descend into.
+_SKIPPED_FOLDERS = {".git", ".terraform", "node_modules", ".venv", "__pycache__"}
+
+
+def _inputs(paths: Sequence[Path]) -> list[tuple[Path, bytes]]:
+    """Each file given, and in each folder given every plan, snapshot, template or document."""
+    found: list[tuple[Path, bytes]] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append((path, _read(path)))
+            continue
+        files = sorted(f for f in path.rglob("*") if f.is_file() and not _SKIPPED_FOLDERS & set(f.parts))
+        kept = [(f, data) for f in files for data in [_read(f)] if recognised(data, str(f))]
+        if not kept:
+            raise InputError(f"{path}: no Terraform plan, snapshot or CloudFormation template in it "
+                             f"({len(files)} other files)")  # fmt: skip
+        print(f"smguard: {path}: {len(kept)} inputs read, {len(files) - len(kept)} other files skipped",
+              file=sys.stderr)  # fmt: skip
+        found += kept
+    return found
 
 
 @dataclass(frozen=True)

@@ -108,9 +108,11 @@ def _bad_input_cases(tmp_path: Path) -> dict[str, tuple[list[str | Path], str]]:
     (tmp_path / "other.json").write_text('{"kind": "Deployment"}')
     (tmp_path / "bad.yaml").write_text("netwrok: {}\n")
     (tmp_path / "doc.json").write_text('{"schema_version": 1, "resources": {"notebook_instances": 3}}')
+    (tmp_path / "unrelated").mkdir()
+    (tmp_path / "unrelated" / "package.json").write_text('{"name": "x"}')
     return {
         "missing file": (["scan", tmp_path / "nope.json"], "no such file"),
-        "directory": (["scan", tmp_path], "is a directory"),
+        "directory": (["scan", tmp_path / "unrelated"], "no Terraform plan, snapshot or CloudFormation template in it"),
         "malformed JSON": (["scan", tmp_path / "broken.json"], "not valid JSON"),
         "JSON array": (["scan", tmp_path / "list.json"], "not a Terraform plan"),
         "not a plan": (["scan", tmp_path / "other.json"], "not a Terraform plan"),
@@ -223,3 +225,22 @@ def test_fail_on_refuses_other_statuses(value: str) -> None:
         assert result.stderr.startswith("smguard: --fail-on: ") and "not one of fail, error, unknown" in result.stderr
     else:
         assert result.returncode == 1  # nothing added: fail and error still fail the example
+
+
+def test_a_folder_is_scanned_for_plans_and_templates(tmp_path: Path) -> None:
+    (tmp_path / "infra").mkdir()
+    (tmp_path / "infra" / "plan.json").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "stack.yaml").write_text(
+        "Resources:\n  Notebook:\n    Type: AWS::SageMaker::NotebookInstance\n"
+        "    Properties: {InstanceType: ml.t3.medium, RoleArn: r}\n"
+    )
+    (tmp_path / "package.json").write_text('{"name": "app"}')
+    (tmp_path / "README.md").write_text("# not an input\n")
+    (tmp_path / "node_modules" / "x").mkdir(parents=True)
+    (tmp_path / "node_modules" / "x" / "plan.json").write_bytes(EXAMPLE.read_bytes())
+    result = smguard("scan", tmp_path, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert "2 inputs read, 2 other files skipped" in result.stderr
+    resources = {(f["resource"], f["location"].rsplit("/", 1)[-1]) for f in json.loads(result.stdout)["findings"]}
+    assert ("Notebook", "stack.yaml") in resources
+    assert any(location == "plan.json" for _, location in resources)

@@ -14,6 +14,7 @@ from smguard.frontends.aws_snapshot import convert_snapshot, is_snapshot
 from smguard.frontends.cloudformation.template import is_template
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform import convert_plan
+from smguard.frontends.terraform.plan import is_plan
 from smguard.model import SCHEMA_VERSION, Document
 
 if TYPE_CHECKING:
@@ -37,6 +38,28 @@ def convert_file(data: bytes, name: str, parameters: Mapping[str, str] | None = 
     if is_template(value) or (isinstance(value, Mapping) and "AWSTemplateFormatVersion" in value):
         return _template(text, name, parameters)  # decoded again for its line numbers
     return convert(value, name)
+
+
+_INPUT_SUFFIXES = (".json", *_TEMPLATE_SUFFIXES)
+
+
+def recognised(data: bytes, name: str) -> bool:
+    """True when a file found in a folder is an input smguard reads (a plan, snapshot, template or
+    canonical document); other files there are skipped, not errors."""
+    if not name.lower().endswith(_INPUT_SUFFIXES):
+        return False
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    if not text.lstrip().startswith(("{", "[")):
+        return hints.looks_like_template(text)
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return True  # JSON by its looks: reading it says what is wrong with it
+    canonical = isinstance(value, Mapping) and "schema_version" in value and "resources" in value
+    return canonical or is_template(value) or is_snapshot(value) or is_plan(value)
 
 
 def _template(text: str, name: str, parameters: Mapping[str, str] | None) -> Conversion:
