@@ -107,13 +107,15 @@ def _processing(reader: Reader) -> dict[str, Value]:
     }
 
 
-def job_settings(kind: JobKind, request: Any, placeholder: Placeholder) -> list[tuple[str, dict[str, Value]]]:
+def job_settings(
+    kind: JobKind, request: Any, placeholder: Placeholder, pending: Placeholder = no_placeholder
+) -> list[tuple[str, dict[str, Value]]]:
     """(suffix, settings) for each job a request starts: one, or one per tuning job definition."""
     if placeholder(request):
-        return [("", dict.fromkeys(_training(Reader({}, placeholder)), UNKNOWN))]
+        return [("", dict.fromkeys(_training(Reader({}, placeholder, pending)), UNKNOWN))]
     if not isinstance(request, Mapping):
         raise ApiShapeError("the request is not an object")
-    reader = Reader(request, placeholder)
+    reader = Reader(request, placeholder, pending)
     if kind == "training":
         return [("", _training(reader))]
     if kind == "processing":
@@ -121,19 +123,21 @@ def job_settings(kind: JobKind, request: Any, placeholder: Placeholder) -> list[
     found: list[tuple[str, dict[str, Value]]] = []
     single = reader.get("TrainingJobDefinition")
     if single.unknown:
-        return [("", dict.fromkeys(_training(Reader({}, placeholder)), UNKNOWN))]
+        return [("", dict.fromkeys(_training(Reader({}, placeholder, pending)), UNKNOWN))]
     if single.known:
-        found.append(("", _training(Reader(_mapping(single.value, "TrainingJobDefinition"), placeholder))))
+        found.append(("", _training(Reader(_mapping(single.value, "TrainingJobDefinition"), placeholder, pending))))
     several = reader.get("TrainingJobDefinitions")
     if several.unknown:
-        return [*found, ("/definitions", dict.fromkeys(_training(Reader({}, placeholder)), UNKNOWN))]
+        return [*found, ("/definitions", dict.fromkeys(_training(Reader({}, placeholder, pending)), UNKNOWN))]
     if several.known:
         if not isinstance(several.value, list):
             raise ApiShapeError("TrainingJobDefinitions is not a list")
         for i, raw in enumerate(several.value):
             definition = _mapping(raw, f"TrainingJobDefinitions.{i}")
             name = definition.get("DefinitionName")
-            found.append((f"/{name if isinstance(name, str) else i}", _training(Reader(definition, placeholder))))
+            found.append(
+                (f"/{name if isinstance(name, str) else i}", _training(Reader(definition, placeholder, pending)))
+            )
     return found
 
 

@@ -11,11 +11,12 @@ from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from smguard.errors import ApiShapeError, InputError, PolicyDocumentError
-from smguard.frontends import managed_policies
+from smguard.frontends import managed_policies, workflows
 from smguard.frontends.cloudformation.template import (
     Created,
     Resolver,
     Unresolved,
+    contains_created,
     decode,
     is_template,
     line_of,
@@ -27,16 +28,19 @@ from smguard.frontends.sagemaker_api import (
     Reader,
     domain_settings,
     endpoint_config_settings,
+    job_settings,
     model_settings,
+    no_placeholder,
     notebook_settings,
 )
 from smguard.frontends.services import sagemaker_service
 from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value, meta, plain
+from smguard.jsonio import loads
 from smguard.model import empty_document
 
 __all__ = ["convert_template", "decode", "is_template", "line_of", "parameters_file"]
 
-_SUBNET, _VPC = "AWS::EC2::Subnet", "AWS::EC2::VPC"
+_SUBNET, _VPC, _DOMAIN = "AWS::EC2::Subnet", "AWS::EC2::VPC", "AWS::SageMaker::Domain"
 
 
 def _unresolved(value: Any) -> bool:
@@ -44,7 +48,7 @@ def _unresolved(value: Any) -> bool:
 
 
 def _created(value: Any) -> bool:
-    return isinstance(value, Created)
+    return contains_created(value)
 
 
 class _Template:
@@ -241,6 +245,66 @@ def _string_or(value: Value, default: str) -> Value:
     return Value(State.KNOWN, default) if value.state is State.ABSENT else value
 
 
+def _user_profile(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    reader = t.reader(props)
+    values = {
+        "name": reader.string("UserProfileName"),
+        "security_groups": reader.strings("UserSettings", "SecurityGroups"),
+    }
+    domain = props.get("DomainId")
+    t.lists["user_profiles"].append({
+        "meta": t.meta(logical_id, values), **plain(values, {"security_groups": []}),
+        "domain": _target(t, domain, _DOMAIN, "DomainName"),
+    })  # fmt: skip
+
+
+def _workflow_jobs(t: _Template, logical_id: str, definition: Any, pipeline: bool) -> None:
+    """The jobs a pipeline or state machine definition starts; a definition the template does not
+    hold (an S3 location, a value known only when deployed) is one job of unknown settings."""
+    if isinstance(definition, str):
+        try:
+            definition = loads(definition)
+        except (ValueError, RecursionError):
+            raise ApiShapeError("the definition is not valid JSON") from None
+    if not isinstance(definition, Mapping) or _contains_opaque(definition):
+        unknown = dict.fromkeys(job_settings("training", {}, no_placeholder)[0][1], UNKNOWN)
+        _add_job(t, logical_id, logical_id, "training", unknown)
+        return
+    found = workflows.pipeline_jobs(definition) if pipeline else workflows.state_machine_jobs(definition)
+    if found is None:
+        raise ApiShapeError("the pipeline definition has no Steps list")
+    run_time = workflows.pipeline_placeholder if pipeline else workflows.state_machine_placeholder
+    for where, kind, request in found:
+        for suffix, values in job_settings(kind, request, run_time, _created):
+            _add_job(t, logical_id, f"{logical_id}{where}{suffix}", kind, values)
+
+
+def _add_job(t: _Template, logical_id: str, job_id: str, kind: Any, values: dict[str, Value]) -> None:
+    everything = {"name": Value(State.KNOWN, job_id.rsplit("#", 1)[-1]), **values}
+    t.lists["training_jobs"].append({"meta": meta(job_id, t.type_of(logical_id), t.name, everything), "kind": kind,
+                                     **plain(everything), "vpc_key": None})  # fmt: skip
+
+
+def _pipeline(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    definition = props.get("PipelineDefinition")
+    body = definition.get("PipelineDefinitionBody") if isinstance(definition, Mapping) else definition
+    _workflow_jobs(t, logical_id, body, pipeline=True)
+
+
+def _state_machine(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    _workflow_jobs(t, logical_id, props.get("Definition", props.get("DefinitionString")), pipeline=False)
+
+
+def _subnet(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    vpc = props.get("VpcId")
+    values = {"subnet_id": PENDING, "vpc_id": PENDING if isinstance(vpc, Created) else t.reader(props).string("VpcId"),
+              "default_network": Value(State.KNOWN, False)}  # fmt: skip
+    t.lists["subnets"].append({
+        "meta": t.meta(logical_id, values), **plain(values),
+        "vpc_key": vpc.logical_id if isinstance(vpc, Created) else vpc if isinstance(vpc, str) else None,
+    })  # fmt: skip
+
+
 def _vpc(t: _Template, logical_id: str, _props: dict[str, Any]) -> None:
     values = {"vpc_id": PENDING, "default": Value(State.KNOWN, False)}
     # Created by the template: its endpoints are those the template creates.
@@ -254,6 +318,9 @@ _MAPPERS: dict[str, Callable[[_Template, str, dict[str, Any]], None]] = {
     "AWS::SageMaker::EndpointConfig": _endpoint_config,
     "AWS::SageMaker::Endpoint": _endpoint,
     "AWS::SageMaker::Domain": _domain,
+    "AWS::SageMaker::UserProfile": _user_profile,
+    "AWS::SageMaker::Pipeline": _pipeline,
+    "AWS::StepFunctions::StateMachine": _state_machine,
     "AWS::IAM::Policy": _identity,
     "AWS::IAM::ManagedPolicy": _identity,
     "AWS::IAM::Role": _principal,
@@ -262,6 +329,7 @@ _MAPPERS: dict[str, Callable[[_Template, str, dict[str, Any]], None]] = {
     "AWS::Organizations::Policy": _organizations_policy,
     "AWS::EC2::VPCEndpoint": _vpc_endpoint,
     _VPC: _vpc,
+    _SUBNET: _subnet,
 }
 
 

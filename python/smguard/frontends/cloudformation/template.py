@@ -33,6 +33,18 @@ class Created:
     attribute: str = "Ref"
 
 
+# A Created value inside a string (Fn::Sub, Fn::Join): the string is set, known once deployed.
+CREATED_MARK = "{{smguard:created:"
+
+
+def created_text(value: Created) -> str:
+    return f"{CREATED_MARK}{value.logical_id}}}}}"
+
+
+def contains_created(value: Any) -> bool:
+    return isinstance(value, Created) or (isinstance(value, str) and CREATED_MARK in value)
+
+
 @dataclass(frozen=True)
 class Unresolved:
     """A value the template alone cannot tell."""
@@ -204,13 +216,13 @@ def _sub(resolver: Resolver, argument: Any) -> Any:
         )
         if isinstance(value, str):
             return value
+        if isinstance(value, Created):
+            return created_text(value)
         missing.append(value)
         return ""
 
     result = _SUB.sub(replace, text).replace("${!", "${")
-    if missing:
-        return next((m for m in missing if isinstance(m, Unresolved)), missing[0])
-    return result
+    return missing[0] if missing else result
 
 
 def _join(resolver: Resolver, argument: Any) -> Any:
@@ -222,10 +234,10 @@ def _join(resolver: Resolver, argument: Any) -> Any:
         return items
     if not isinstance(items, list):
         return Unresolved("Fn::Join of something that is not a list")
-    opaque = [i for i in items if not isinstance(i, str)]
-    if opaque:
-        return next((i for i in opaque if isinstance(i, Unresolved)), opaque[0])
-    return delimiter.join(items)
+    unresolved = [i for i in items if not isinstance(i, str | Created)]
+    if unresolved:
+        return next((i for i in unresolved if isinstance(i, Unresolved)), Unresolved("Fn::Join of a non-string"))
+    return delimiter.join(created_text(i) if isinstance(i, Created) else i for i in items)
 
 
 def _select(resolver: Resolver, argument: Any) -> Any:
