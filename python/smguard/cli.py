@@ -20,7 +20,6 @@ from smguard.engine.local import ENGINES, evaluate
 from smguard.errors import InputError
 from smguard.findings import Finding, failing_statuses
 from smguard.frontends.cloudformation.template import parameters_file
-from smguard.frontends.conversion import Conversion
 from smguard.frontends.detect import convert, convert_file, recognised
 from smguard.guardrails import GuardrailSettings, guardrail_policy, policy_text, sdk_defaults
 from smguard.heap import collector_paused
@@ -217,14 +216,16 @@ def _read(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def _load(paths: Sequence[Path], parameters: Path | None = None) -> Document:
+def _load(paths: Sequence[Path], parameters: Path | None = None) -> tuple[Document, dict[tuple[str, str], int]]:
+    """The merged document, and where each resource is defined in a template."""
     given = parameters_file(decode_text(_read(parameters), str(parameters)), str(parameters)) if parameters else None
     with collector_paused():
-        conversions: list[Conversion] = [convert_file(data, str(p), given) for p, data in _inputs(paths)]
-    for conversion in conversions:
+        read = [(str(p), convert_file(data, str(p), given)) for p, data in _inputs(paths)]
+    for _, conversion in read:
         for warning in conversion.warnings:
             print(f"smguard: warning: {warning}", file=sys.stderr)
-    return merge([c.document for c in conversions])
+    lines = {(name, resource): line for name, c in read for resource, line in c.lines.items()}
+    return merge([c.document for _, c in read]), lines
 
 
 # Folders a scan of a directory does not descend into.
@@ -312,7 +313,7 @@ def _scan(args: argparse.Namespace) -> int:
         )
     settings = _settings(args, default_config=not args.opa_url)
     failing = _failing(args.fail_on, settings.config)
-    document = convert(_collect(args), "aws").document if args.aws else _load(args.paths, args.parameters)
+    document, lines = (convert(_collect(args), "aws").document, {}) if args.aws else _load(args.paths, args.parameters)
     with collector_paused():  # a large plan's findings and report are as many objects as the plan
         if args.opa_url:
             # Its HTTP client (opa-python-client, aiohttp) takes longer to import than a small scan.
@@ -325,7 +326,7 @@ def _scan(args: argparse.Namespace) -> int:
             evaluation = evaluate(document, settings.config, engine=args.engine, user_policies=settings.policies)
         result = ScanResult(evaluation.findings, document["sources"], judged_resources(document),
                             evaluation.unused_waivers, args.strict_waivers, settings.rules,
-                            _source_blocks(args.source_root, evaluation.findings), failing)  # fmt: skip
+                            _source_blocks(args.source_root, evaluation.findings), lines, failing)  # fmt: skip
         report = FORMATS[args.format](result)
     for waiver in result.unused_waivers:
         if args.format != "text" or args.output is not None:  # the text report says so itself
@@ -355,7 +356,7 @@ def _source_blocks(root: Path | None, findings: Sequence[Finding]) -> dict[str, 
 
 
 def _convert(args: argparse.Namespace) -> int:
-    _write(json.dumps(_load(args.paths, args.parameters), indent=2) + "\n", args.output)
+    _write(json.dumps(_load(args.paths, args.parameters)[0], indent=2) + "\n", args.output)
     return EXIT_CLEAN
 
 

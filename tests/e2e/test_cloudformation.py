@@ -159,3 +159,16 @@ def test_a_template_without_sagemaker_resources_is_clean(tmp_path: Path) -> None
     code, findings, stderr = scan(template)
     assert (code, findings) == (0, set())
     assert "read 1 resources, none of a kind smguard judges" in stderr
+
+
+def test_sarif_points_at_the_line_of_the_resource(tmp_path: Path) -> None:
+    template = tmp_path / "nb.yaml"
+    template.write_text(PARAMETERIZED)
+    result = subprocess.run([sys.executable, "-m", "smguard", "scan", str(template), "--format", "sarif"],
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    (location,) = {
+        json.dumps(r["locations"][0]["physicalLocation"]) for r in json.loads(result.stdout)["runs"][0]["results"]
+    }
+    line = PARAMETERIZED.splitlines().index("  Notebook:") + 1
+    assert json.loads(location)["region"] == {"startLine": line}

@@ -13,3 +13,5 @@ class Conversion:
 
     document: Document
     warnings: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    """Resource ID -> the line its definition starts on in the input (templates)."""

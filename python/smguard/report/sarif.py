@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import PurePath
 from typing import Any
@@ -18,7 +17,6 @@ from smguard import __version__
 from smguard.catalog import Rule
 from smguard.findings import Finding, UnusedWaiver
 from smguard.report.scan import ScanResult
-from smguard.report.source_map import SourceBlock
 
 _LEVEL = {"CRITICAL": "error", "HIGH": "error", "MEDIUM": "warning", "LOW": "note"}
 # GitHub code scanning reads "security-severity" (0-10) to rank security alerts.
@@ -44,23 +42,26 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _physical(finding: Finding, blocks: Mapping[str, SourceBlock]) -> dict[str, Any]:
-    """The resource's block in the Terraform source when --source-root found it, else the input file."""
-    block = blocks.get(finding.resource)
-    if block is None:
-        return {"artifactLocation": {"uri": _uri(finding.location)}}
-    return {"artifactLocation": {"uri": quote(block.path)}, "region": {"startLine": block.line}}
+def _physical(finding: Finding, result: ScanResult) -> dict[str, Any]:
+    """The resource's block in the Terraform source when --source-root found it, its line in a
+    template, else the input file."""
+    block = result.source_blocks.get(finding.resource)
+    if block is not None:
+        return {"artifactLocation": {"uri": quote(block.path)}, "region": {"startLine": block.line}}
+    location: dict[str, Any] = {"artifactLocation": {"uri": _uri(finding.location)}}
+    line = result.source_lines.get((finding.location, finding.resource.split("#", 1)[0]))
+    return location | ({"region": {"startLine": line}} if line else {})
 
 
-def _result(finding: Finding, index: dict[str, int], blocks: Mapping[str, SourceBlock]) -> dict[str, Any]:
-    result: dict[str, Any] = {
+def _result(finding: Finding, index: dict[str, int], result: ScanResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": index[finding.rule_id],
         "level": "note" if finding.status == "unknown" else _LEVEL[finding.severity],
         "message": {"text": f"{finding.resource}: {finding.message}"},
         "locations": [
             {
-                "physicalLocation": _physical(finding, blocks),
+                "physicalLocation": _physical(finding, result),
                 "logicalLocations": [{"fullyQualifiedName": finding.resource, "kind": "resource"}],
             }
         ],
@@ -70,8 +71,8 @@ def _result(finding: Finding, index: dict[str, int], blocks: Mapping[str, Source
         "properties": {"status": finding.status, "attribute": finding.attribute},
     }
     if finding.status == "waived":
-        result["suppressions"] = [{"kind": "external", "justification": finding.waiver}]
-    return result
+        entry["suppressions"] = [{"kind": "external", "justification": finding.waiver}]
+    return entry
 
 
 def _uri(location: str) -> str:
@@ -108,7 +109,7 @@ def render_sarif(result: ScanResult) -> str:
                         "rules": [_descriptor(rule) for rule in catalog],
                     }
                 },
-                "results": [_result(finding, index, result.source_blocks) for finding in result.findings],
+                "results": [_result(finding, index, result) for finding in result.findings],
                 "invocations": [
                     {
                         "executionSuccessful": True,

@@ -24,6 +24,8 @@ class ScanResult:
     """The catalog: the built-in rules and any the user loaded with --policy."""
     source_blocks: Mapping[str, SourceBlock] = field(default_factory=dict)
     """Terraform addresses -> where their blocks are written (--source-root)."""
+    source_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """(input, resource ID) -> the line the resource is defined on in that input (templates)."""
     failing: frozenset[str] = FAILING
     """The statuses that fail the scan (``--fail-on`` / ``scan.fail_on``)."""
 

@@ -353,9 +353,11 @@ def convert_template(template: Mapping[str, Any], name: str, parameters: Mapping
             t.document["errors"].append({"resource": logical_id, "location": name, "message": str(exc)})
         except InputError as exc:
             raise InputError(f"{name}: {exc}") from None
+    # The logical ID's own line (the key), else where its definition starts.
+    lines = {str(key): line for key, resource in t.resources.items() if (line := line_of(key) or line_of(resource))}
     if not judged:
         warnings.append(f"{name}: read {len(t.resources)} resources, none of a kind smguard judges")
-    return Conversion(t.document, warnings)
+    return Conversion(t.document, warnings, lines)
 
 
 def _str(value: Any) -> str | None:
