@@ -113,10 +113,12 @@ test: setup check-generated rego-fmt rego-check rego-lint rego-test py-lint py-t
 # The embedded engine's policy.wasm is generated too (committed, so a wheel built from a git
 # checkout without OPA still scans).
 generate: setup
+	$(PY) python/tools/managed_policies.py
 	$(PY) python/tools/generate.py
 	$(PY) python/tools/build_wasm.py
 
 check-generated: setup
+	$(PY) python/tools/managed_policies.py --check
 	$(PY) python/tools/generate.py --check
 	$(PY) python/tools/build_wasm.py --check
 
