@@ -116,7 +116,9 @@ def test_resources_created_beside_a_notebook_count_as_set() -> None:
 def test_pipeline_steps_and_state_machines() -> None:
     document = _document(DATA / "sam_pipeline.yaml")
     jobs = {job["meta"]["id"]: job for job in document["resources"]["training_jobs"]}
-    assert set(jobs) == {"Pipeline#Train", "Machine"}
+    assert set(jobs) == {"Pipeline#Train", "Machine", "Substituted#Train"}
+    substituted = jobs["Substituted#Train"]  # DefinitionSubstitutions applied
+    assert (substituted["meta"]["pending"], substituted["enable_network_isolation"]) == (["subnets"], True)
     assert jobs["Pipeline#Train"]["meta"]["pending"] == ["security_group_ids", "subnets"]  # ${Private} in !Sub
     assert jobs["Pipeline#Train"]["enable_network_isolation"] is False
     assert "subnets" in jobs["Machine"]["meta"]["unknown"]  # its definition is in S3

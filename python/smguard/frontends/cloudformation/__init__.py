@@ -17,6 +17,7 @@ from smguard.frontends.cloudformation.template import (
     Resolver,
     Unresolved,
     contains_created,
+    created_text,
     decode,
     is_template,
     line_of,
@@ -292,7 +293,31 @@ def _pipeline(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
 
 
 def _state_machine(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
-    _workflow_jobs(t, logical_id, props.get("Definition", props.get("DefinitionString")), pipeline=False)
+    definition = props.get("Definition", props.get("DefinitionString"))
+    substitutions = props.get("DefinitionSubstitutions")
+    if isinstance(substitutions, Mapping) and definition is not None:
+        definition = _substituted(definition, substitutions)
+    _workflow_jobs(t, logical_id, definition, pipeline=False)
+
+
+def _substituted(node: Any, substitutions: Mapping[str, Any]) -> Any:
+    """``${Name}`` in a definition's strings replaced by DefinitionSubstitutions (a value known
+    only when deployed leaves the definition unresolved; one of the template's resources, set)."""
+    if isinstance(node, Mapping):
+        return {k: _substituted(v, substitutions) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_substituted(v, substitutions) for v in node]
+    if not isinstance(node, str):
+        return node
+    for name, given in substitutions.items():
+        token = f"${{{name}}}"
+        if token not in node:
+            continue
+        value = created_text(given) if isinstance(given, Created) else given
+        if not isinstance(value, str | int | float | bool):
+            return Unresolved(f"DefinitionSubstitutions {name} is known only when deployed")
+        node = node.replace(token, str(value).lower() if isinstance(value, bool) else str(value))
+    return node
 
 
 def _subnet(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
