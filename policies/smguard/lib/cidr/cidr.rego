@@ -36,6 +36,20 @@ _merge_family(texts, family) := net.cidr_merge(ranges) if {
 
 # METADATA
 # scope: document
+# description: |
+#   True when the text is an address or an address range. IPv4 is told by a regular expression
+#   (one, compiled once), as net.cidr_is_valid is a host call in the embedded engine.
+valid(text) if regex.match(_ipv4, text)
+
+valid(text) if {
+	not regex.match(_ipv4, text)
+	net.cidr_is_valid(block(text))
+}
+
+_ipv4 := `^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(/(3[0-2]|[12]?[0-9]))?$`
+
+# METADATA
+# scope: document
 # description: An address range as a CIDR block (a bare address, the block of that one address).
 block(text) := text if contains(text, "/")
 

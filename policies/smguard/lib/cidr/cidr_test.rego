@@ -44,3 +44,12 @@ test_families_stay_apart if {
 	cidr.block("192.0.2.7") == "192.0.2.7/32"
 	cidr.block("2001:db8::7") == "2001:db8::7/128"
 }
+
+test_valid_addresses if {
+	every text in ["192.0.2.7", "192.0.2.0/24", "0.0.0.0/0", "255.255.255.255/32", "2001:db8::/32", "::1"] {
+		cidr.valid(text)
+	}
+	every text in ["not-an-ip", "10.0.0.0/33", "256.0.0.1", "1.2.3", "2001:db8::/129", "10.0.0.0/8/8"] {
+		not cidr.valid(text)
+	}
+}

@@ -231,6 +231,7 @@ _pinned(grant) if {
 	not iam.holds(condition, {})
 	not _variable_values(condition)
 	count(condition.values) > 0
+	not _invalid_values(condition)
 	cidr.small(condition.values)
 }
 
@@ -253,7 +254,15 @@ _ip_lists(statement, base) := [condition.values |
 	condition.key == "aws:sourceip"
 	condition.base == base
 	not _variable_values(condition)
+	not _invalid_values(condition)
 ]
+
+# A value that is no address (a document not made by smguard's frontends, which refuse it): the
+# test restricts nothing in a grant, and a Deny with it is not counted on. Never a silent pass.
+_invalid_values(condition) if {
+	some value in condition.values
+	not cidr.valid(value)
+}
 
 # A Deny fires over the internet on ⋂ ins \ ⋃ outs; its complement narrows the grant's region.
 # No address test: it fires everywhere. Only NotIpAddress tests (the usual "outside the office"):
@@ -303,6 +312,12 @@ _opaque_ip(deny) if {
 	some condition in deny.conditions
 	condition.key == "aws:sourceip"
 	_variable_values(condition)
+}
+
+_opaque_ip(deny) if {
+	some condition in deny.conditions
+	condition.key == "aws:sourceip"
+	_invalid_values(condition)
 }
 
 _opaque_ip(deny) if {

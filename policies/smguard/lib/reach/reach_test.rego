@@ -206,3 +206,11 @@ test_a_grant_no_request_can_meet_is_no_grant if {
 	not reach.outside_perimeter([never], never)
 	count(reach.grants([allow_all], action)) == 1
 }
+
+# Documents not made by smguard's frontends may hold values that are no address: never a pass.
+test_values_that_are_no_address_restrict_nothing if {
+	open_with([inputs.statement({"actions": ["sagemaker:*"], "conditions": [
+		inputs.condition("IpAddress", "aws:SourceIp", ["not-an-ip"]),
+	]})])
+	open_with([allow_all, office_deny([inputs.condition("NotIpAddress", "aws:SourceIp", ["10.0.0.0/33"])])])
+}
