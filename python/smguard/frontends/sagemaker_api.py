@@ -147,12 +147,13 @@ def _mapping(value: Any, path: str) -> Mapping[str, Any]:
     return value
 
 
-def _string_or(value: Value, default: str) -> Value:
+def string_or(value: Value, default: str) -> Value:
+    """The value, or the AWS default when it is not set."""
     return Value(State.KNOWN, default) if value.state is State.ABSENT else value
 
 
 def _enabled(reader: Reader, *path: str) -> Value:
-    value = _string_or(reader.string(*path), "Enabled")
+    value = string_or(reader.string(*path), "Enabled")
     return Value(State.KNOWN, value.value == "Enabled") if value.known else value
 
 
@@ -213,7 +214,7 @@ def endpoint_config_settings(reader: Reader) -> dict[str, Value]:
 def domain_settings(reader: Reader) -> dict[str, Value]:
     return {
         "name": reader.string("DomainName"),
-        "app_network_access_type": _string_or(reader.string("AppNetworkAccessType"), "PublicInternetOnly"),
+        "app_network_access_type": string_or(reader.string("AppNetworkAccessType"), "PublicInternetOnly"),
         "vpc_id": reader.string("VpcId"),
         "kms_key_id": reader.string("KmsKeyId"),
     }

@@ -103,10 +103,6 @@ open_blocks(region) := [block |
 ]
 
 # METADATA
-# description: True when a region holds at least one address.
-nonempty(region) if count(open_blocks(region)) > 0
-
-# METADATA
 # scope: document
 # description: |
 #   True when a region holds more public addresses of one family than the largest block ever

@@ -99,14 +99,6 @@ wildcard_actions(statement) if {
 wildcard_actions(statement) if is_array(statement.not_actions)
 
 # METADATA
-# description: True when every condition of the statement holds for the request context.
-applies(statement, context) if {
-	every condition in statement.conditions {
-		holds(condition, context)
-	}
-}
-
-# METADATA
 # scope: document
 # description: |
 #   True when the condition holds for the request context. An absent key: ForAnyValue fails and

@@ -116,15 +116,6 @@ test_policy_variables_match_anything if {
 	})
 }
 
-test_applies_ands_the_conditions if {
-	statement := inputs.statement({"conditions": [
-		inputs.condition("StringEquals", "aws:SourceVpc", ["vpc-1"]),
-		inputs.condition("StringEquals", "aws:RequestedRegion", ["eu-west-1"]),
-	]})
-	iam.applies(statement, {"aws:sourcevpc": ["vpc-1"], "aws:requestedregion": ["eu-west-1"]})
-	not iam.applies(statement, {"aws:sourcevpc": ["vpc-1"], "aws:requestedregion": ["us-east-1"]})
-}
-
 _holds(condition, context) if iam.holds(condition, context)
 
 _holds(condition, context) := false if not iam.holds(condition, context)

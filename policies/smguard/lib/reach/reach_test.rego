@@ -214,3 +214,13 @@ test_values_that_are_no_address_restrict_nothing if {
 	]})])
 	open_with([allow_all, office_deny([inputs.condition("NotIpAddress", "aws:SourceIp", ["10.0.0.0/33"])])])
 }
+
+test_conditions_are_anded if {
+	statement := inputs.statement({"conditions": [
+		inputs.condition("StringEquals", "aws:SourceVpc", ["vpc-1"]),
+		inputs.condition("StringEquals", "aws:RequestedRegion", ["eu-west-1"]),
+	]})
+	keys := {"aws:sourcevpc", "aws:requestedregion"}
+	reach.holds_on(statement, keys, {"aws:sourcevpc": ["vpc-1"], "aws:requestedregion": ["eu-west-1"]})
+	not reach.holds_on(statement, keys, {"aws:sourcevpc": ["vpc-1"], "aws:requestedregion": ["us-east-1"]})
+}

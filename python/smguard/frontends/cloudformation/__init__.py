@@ -33,6 +33,7 @@ from smguard.frontends.sagemaker_api import (
     model_settings,
     no_placeholder,
     notebook_settings,
+    string_or,
 )
 from smguard.frontends.services import sagemaker_service
 from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value, meta, plain
@@ -230,7 +231,7 @@ def _vpc_endpoint(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
     document = props.get("PolicyDocument")
     policy = ABSENT if document is None else _policy_statements(document)
     vpc = props.get("VpcId")
-    kind = _string_or(reader.string("VpcEndpointType"), "Gateway")
+    kind = string_or(reader.string("VpcEndpointType"), "Gateway")
     values = {
         "service_name": service, "endpoint_type": kind, "vpc_id": reader.string("VpcId"),
         "private_dns_enabled": reader.boolean("PrivateDnsEnabled", default=False), "policy": policy,
@@ -240,10 +241,6 @@ def _vpc_endpoint(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
         "sagemaker_service": sagemaker_service(service.value) if service.known else None,
         "vpc_key": vpc.logical_id if isinstance(vpc, Created) else vpc if isinstance(vpc, str) else None,
     })  # fmt: skip
-
-
-def _string_or(value: Value, default: str) -> Value:
-    return Value(State.KNOWN, default) if value.state is State.ABSENT else value
 
 
 def _user_profile(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
