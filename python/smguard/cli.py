@@ -19,12 +19,12 @@ from smguard.engine.binaries import find_tool
 from smguard.engine.local import ENGINES, evaluate
 from smguard.errors import InputError
 from smguard.findings import Finding, failing_statuses
-from smguard.frontends.cloudformation.template import parameters_file
-from smguard.frontends.detect import convert, convert_file, recognised
+from smguard.frontends.detect import convert
 from smguard.guardrails import GuardrailSettings, guardrail_policy, policy_text, sdk_defaults
 from smguard.heap import collector_paused
+from smguard.inputs import Loaded, load, read
 from smguard.jsonio import decode_text
-from smguard.model import Document, judged_resources, merge
+from smguard.model import judged_resources
 from smguard.paths import policies_dir
 from smguard.report import FORMATS
 from smguard.report.scan import ScanResult
@@ -188,68 +188,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-# Python holds a parsed plan in about ten times its size on disk; past this the machine, not
-# smguard, would decide how the scan ends.
-DEFAULT_MAX_INPUT_MB = 512
-
-
-def _max_input_bytes() -> int:
-    raw = os.environ.get("SMGUARD_MAX_INPUT_MB", str(DEFAULT_MAX_INPUT_MB))
-    if not raw.isdigit() or int(raw) == 0:
-        raise InputError(f"SMGUARD_MAX_INPUT_MB must be a positive whole number of megabytes, not {raw[:40]!r}")
-    return int(raw) * 1024 * 1024
-
-
-def _read(path: Path) -> bytes:
-    try:
-        limit = _max_input_bytes()
-        size = path.stat().st_size if path.is_file() else 0
-        if size > limit:
-            raise InputError(
-                f"{path}: {size / 2**20:.0f} MB is over the input limit of {limit // 2**20} MB; "
-                "set SMGUARD_MAX_INPUT_MB to raise it"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-
-
-def _load(paths: Sequence[Path], parameters: Path | None = None) -> tuple[Document, dict[tuple[str, str], int]]:
-    """The merged document, and where each resource is defined in a template."""
-    given = parameters_file(decode_text(_read(parameters), str(parameters)), str(parameters)) if parameters else None
-    with collector_paused():
-        read = [(str(p), convert_file(data, str(p), given)) for p, data in _inputs(paths)]
-    for _, conversion in read:
-        for warning in conversion.warnings:
-            print(f"smguard: warning: {warning}", file=sys.stderr)
-    lines = {(name, resource): line for name, c in read for resource, line in c.lines.items()}
-    return merge([c.document for _, c in read]), lines
-
-
-# Folders a scan of a directory does not descend into.
-_SKIPPED_FOLDERS = {".git", ".terraform", "node_modules", ".venv", "__pycache__"}
-
-
-def _inputs(paths: Sequence[Path]) -> list[tuple[Path, bytes]]:
-    """Each file given, and in each folder given every plan, snapshot, template or document."""
-    found: list[tuple[Path, bytes]] = []
-    for path in paths:
-        if not path.is_dir():
-            found.append((path, _read(path)))
-            continue
-        files = sorted(f for f in path.rglob("*") if f.is_file() and not _SKIPPED_FOLDERS & set(f.parts))
-        kept = [(f, data) for f in files for data in [_read(f)] if recognised(data, str(f))]
-        if not kept:
-            raise InputError(f"{path}: no Terraform plan, snapshot or CloudFormation template in it "
-                             f"({len(files)} other files)")  # fmt: skip
-        print(f"smguard: {path}: {len(kept)} inputs read, {len(files) - len(kept)} other files skipped",
-              file=sys.stderr)  # fmt: skip
-        found += kept
-    return found
-
-
 @dataclass(frozen=True)
 class _Settings:
     """The validated config for OPA, and the rules it may name (the users' included)."""
@@ -265,7 +203,7 @@ def _settings(args: argparse.Namespace, *, default_config: bool = True) -> _Sett
     path: Path | None = args.config
     if path is None and default_config and Path(DEFAULT_NAME).is_file():
         path = Path(DEFAULT_NAME)
-    raw = read_config(decode_text(_read(path), str(path)), str(path)) if path is not None else {}
+    raw = read_config(decode_text(read(path), str(path)), str(path)) if path is not None else {}
     folders = list(args.policy)
     if path is not None:
         folders += [path.parent / folder for folder in policy_folders(raw, str(path))]
@@ -313,7 +251,8 @@ def _scan(args: argparse.Namespace) -> int:
         )
     settings = _settings(args, default_config=not args.opa_url)
     failing = _failing(args.fail_on, settings.config)
-    document, lines = (convert(_collect(args), "aws").document, {}) if args.aws else _load(args.paths, args.parameters)
+    loaded = Loaded(convert(_collect(args), "aws").document, {}, {}) if args.aws else load(args.paths, args.parameters)
+    document = loaded.document
     with collector_paused():  # a large plan's findings and report are as many objects as the plan
         if args.opa_url:
             # Its HTTP client (opa-python-client, aiohttp) takes longer to import than a small scan.
@@ -326,7 +265,8 @@ def _scan(args: argparse.Namespace) -> int:
             evaluation = evaluate(document, settings.config, engine=args.engine, user_policies=settings.policies)
         result = ScanResult(evaluation.findings, document["sources"], judged_resources(document),
                             evaluation.unused_waivers, args.strict_waivers, settings.rules,
-                            _source_blocks(args.source_root, evaluation.findings), lines, failing)  # fmt: skip
+                            _source_blocks(args.source_root, evaluation.findings), loaded.lines, failing,
+                            loaded.constructs)  # fmt: skip
         report = FORMATS[args.format](result)
     for waiver in result.unused_waivers:
         if args.format != "text" or args.output is not None:  # the text report says so itself
@@ -356,7 +296,7 @@ def _source_blocks(root: Path | None, findings: Sequence[Finding]) -> dict[str, 
 
 
 def _convert(args: argparse.Namespace) -> int:
-    _write(json.dumps(_load(args.paths, args.parameters)[0], indent=2) + "\n", args.output)
+    _write(json.dumps(load(args.paths, args.parameters).document, indent=2) + "\n", args.output)
     return EXIT_CLEAN
 
 
@@ -385,7 +325,7 @@ def _guardrails(args: argparse.Namespace) -> int:
 def _token(path: Path | None, value: str | None = None) -> str | None:
     if path is None:
         return value
-    token = decode_text(_read(path), str(path)).strip()
+    token = decode_text(read(path), str(path)).strip()
     if not token:
         raise InputError(f"{path}: the token file is empty")
     return token

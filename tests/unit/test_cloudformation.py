@@ -28,7 +28,12 @@ TEMPLATE: dict[str, Any] = {
         "NotProd": {"Fn::Not": [{"Condition": "IsProd"}]},
         "Undecided": {"Fn::Equals": [{"Ref": "AWS::Region"}, "eu-west-1"]},
     },
-    "Resources": {"Key": {"Type": "AWS::KMS::Key"}},
+    "Resources": {
+        "Key": {"Type": "AWS::KMS::Key"},
+        "Alias": {"Type": "AWS::KMS::Alias"},
+        "Nested": {"Type": "AWS::CloudFormation::Stack"},
+        "Lookup": {"Type": "Custom::SubnetLookup"},
+    },
 }
 
 
@@ -40,6 +45,7 @@ TEMPLATE: dict[str, Any] = {
         ({"Ref": "Key"}, Created("Key")),
         ({"Fn::GetAtt": ["Key", "Arn"]}, Created("Key", "Arn")),
         ({"Fn::GetAtt": "Key.Arn"}, Created("Key", "Arn")),
+        ({"Ref": "Alias"}, Created("Alias")),
         ({"Fn::Sub": "arn:${AWS::Partition}:s3:::${Env}-bucket"}, "arn:aws:s3:::dev-bucket"),
         ({"Fn::Sub": ["${A}-${Env}", {"A": "x"}]}, "x-dev"),
         ({"Fn::Sub": "${!Literal}"}, "${Literal}"),
@@ -67,6 +73,8 @@ def test_intrinsic_functions(node: Any, expected: Any) -> None:
         {"Fn::If": ["Undecided", "a", "b"]},
         {"Fn::Sub": "${AWS::Region}-x"},
         {"Fn::Bogus": "x"},
+        {"Fn::GetAtt": ["Nested", "Outputs.SubnetId"]},
+        {"Fn::GetAtt": "Lookup.SubnetId"},
     ],
 )
 def test_what_the_template_cannot_tell_is_unresolved(node: Any) -> None:
@@ -133,3 +141,26 @@ def test_a_resource_whose_condition_is_false_is_not_created() -> None:
     assert convert_template(template, "t").document["resources"]["notebook_instances"] == []
     lab = convert_template(template, "t", {"Lab": "yes"}).document
     assert [n["meta"]["id"] for n in lab["resources"]["notebook_instances"]] == ["Notebook"]
+
+
+def test_a_stack_in_a_cloud_assembly_names_its_resources_after_it() -> None:
+    template = {
+        "Resources": {
+            "Vpc": {"Type": "AWS::EC2::VPC"},
+            "Subnet": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}}},
+            "Notebook": {
+                "Type": "AWS::SageMaker::NotebookInstance",
+                "Properties": {"SubnetId": {"Ref": "Subnet"}},
+                "Metadata": {"aws:cdk:path": "App/Notebook/Resource"},
+            },
+            "Broken": {"Type": "AWS::SageMaker::Model", "Properties": {"ExecutionRoleArn": {"Ref": "Nothing"}}},
+        }
+    }
+    conversion = convert_template(template, "App.template.json", stack="App", constructs={"Vpc": "App/Vpc"})
+    resources = conversion.document["resources"]
+    (notebook,) = resources["notebook_instances"]
+    assert (notebook["meta"]["id"], notebook["vpc_key"]) == ("App/Notebook", "App/Vpc")
+    assert [v["vpc_key"] for v in resources["vpcs"]] == ["App/Vpc"]
+    assert [e["resource"] for e in conversion.document["errors"]] == ["App/Broken"]
+    # The template's own path metadata first, the manifest's where the template has none.
+    assert conversion.constructs == {"App/Notebook": "App/Notebook/Resource", "App/Vpc": "App/Vpc"}

@@ -15,3 +15,5 @@ class Conversion:
     warnings: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     """Resource ID -> the line its definition starts on in the input (templates)."""
+    constructs: dict[str, str] = field(default_factory=dict)
+    """Resource ID -> the CDK construct path that made it (synthesized templates)."""

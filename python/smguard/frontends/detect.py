@@ -68,6 +68,16 @@ def _template(text: str, name: str, parameters: Mapping[str, str] | None) -> Con
     return convert_template(decode(text, name), name, parameters)
 
 
+def convert_template_file(
+    data: bytes, name: str, *, stack: str, constructs: Mapping[str, str] | None = None
+) -> Conversion:
+    """A template of a CDK cloud assembly: its resources are ``<stack>/<LogicalId>``."""
+    from smguard.frontends.cloudformation import convert_template, decode
+    from smguard.jsonio import decode_text
+
+    return convert_template(decode(decode_text(data, name), name), name, stack=stack, constructs=constructs)
+
+
 def convert(value: Any, name: str) -> Conversion:
     """Convert any supported input (Terraform plan, or an already canonical document)."""
     if isinstance(value, Mapping) and "schema_version" in value and "resources" in value:

@@ -6,7 +6,13 @@ import json
 from dataclasses import asdict
 
 from smguard import __version__
+from smguard.findings import Finding
 from smguard.report.scan import ScanResult
+
+
+def _finding(finding: Finding, result: ScanResult) -> dict[str, str]:
+    construct = result.construct(finding)
+    return finding.to_json() | ({"construct": construct} if construct is not None else {})
 
 
 def render_json(result: ScanResult) -> str:
@@ -14,7 +20,7 @@ def render_json(result: ScanResult) -> str:
         json.dumps(
             {
                 "tool": {"name": "smguard", "version": __version__},
-                "findings": [f.to_json() for f in result.findings],
+                "findings": [_finding(f, result) for f in result.findings],
                 "unused_waivers": [asdict(w) | {"level": result.waiver_level} for w in result.unused_waivers],
                 "summary": result.summary(),
                 "sources": result.sources,

@@ -24,7 +24,9 @@ def render_junit(result: ScanResult) -> str:
         counts = {"failures": 0, "errors": 0, "skipped": 0}
         for finding in findings:
             case = ElementTree.SubElement(suite, "testcase", classname=rule.id, name=finding.resource)
-            text = f"{finding.message} (severity {finding.severity}; fix: {rule.remediation})"
+            construct = result.construct(finding)
+            where = f"; construct {construct}" if construct is not None else ""
+            text = f"{finding.message} (severity {finding.severity}{where}; fix: {rule.remediation})"
             if finding.status == "fail":
                 ElementTree.SubElement(case, "failure", message=finding.message, type=finding.severity).text = text
                 counts["failures"] += 1

@@ -70,6 +70,10 @@ def _result(finding: Finding, index: dict[str, int], result: ScanResult) -> dict
         },
         "properties": {"status": finding.status, "attribute": finding.attribute},
     }
+    if (construct := result.construct(finding)) is not None:
+        # The CDK construct path (aws:cdk:path) is where a CDK user finds the resource.
+        entry["locations"][0]["logicalLocations"].append({"fullyQualifiedName": construct, "kind": "module"})
+        entry["properties"]["construct"] = construct
     if finding.status == "waived":
         entry["suppressions"] = [{"kind": "external", "justification": finding.waiver}]
     return entry

@@ -28,6 +28,11 @@ class ScanResult:
     """(input, resource ID) -> the line the resource is defined on in that input (templates)."""
     failing: frozenset[str] = FAILING
     """The statuses that fail the scan (``--fail-on`` / ``scan.fail_on``)."""
+    constructs: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """(input, resource ID) -> the CDK construct path that made the resource (synthesized templates)."""
+
+    def construct(self, finding: Finding) -> str | None:
+        return self.constructs.get((finding.location, finding.resource.split("#", 1)[0]))
 
     @property
     def waiver_level(self) -> str:

@@ -16,6 +16,8 @@ def render_text(result: ScanResult) -> str:
     for (location, resource), group in groupby(ordered, key=lambda f: (f.location, f.resource)):
         findings = list(group)
         lines.append(f"{printable(resource)}  ({printable(location)})" if location else printable(resource))
+        if (construct := result.construct(findings[0])) is not None:
+            lines.append(f"  construct: {printable(construct)}")
         id_width = max(len(f.rule_id) for f in findings)
         for f in findings:
             lines.append(f"  {_STATUS[f.status]:<7}  {f.rule_id:<{id_width}}  {f.severity:<8}  {f.title}")

@@ -54,8 +54,9 @@ def _created(value: Any) -> bool:
 
 
 class _Template:
-    def __init__(self, template: Mapping[str, Any], name: str, parameters: Mapping[str, str]) -> None:
+    def __init__(self, template: Mapping[str, Any], name: str, parameters: Mapping[str, str], stack: str) -> None:
         self.name = name
+        self.prefix = f"{stack}/" if stack else ""
         self.resolver = Resolver(template, parameters)
         self.resources: Mapping[str, Any] = template.get("Resources") or {}
         self.document = empty_document()
@@ -75,8 +76,16 @@ class _Template:
     def reader(self, properties: Mapping[str, Any]) -> Reader:
         return Reader(properties, _unresolved, _created)
 
+    def id(self, logical_id: str) -> str:
+        """A resource's ID in findings: its logical ID, after the stack's name in a cloud assembly."""
+        return self.prefix + logical_id
+
+    def key(self, value: Any) -> str | None:
+        """A join key (a VPC, domain…): a resource of the template by ID, else the name it is given."""
+        return self.id(value.logical_id) if isinstance(value, Created) else value if isinstance(value, str) else None
+
     def meta(self, logical_id: str, values: Mapping[str, Value]) -> Any:
-        return meta(logical_id, self.type_of(logical_id), self.name, values)
+        return meta(self.id(logical_id), self.type_of(logical_id.split("#", 1)[0]), self.name, values)
 
     def network(self, subnet: Value) -> tuple[Value, str | None, Value]:
         """(vpc_id, vpc_key, default_network) of a subnet value."""
@@ -86,7 +95,7 @@ class _Template:
         if subnet.state is State.PENDING and isinstance(raw, Created) and self.type_of(raw.logical_id) == _SUBNET:
             vpc = self.properties(raw.logical_id).get("VpcId")
             if isinstance(vpc, Created) and self.type_of(vpc.logical_id) == _VPC:
-                return PENDING, vpc.logical_id, Value(State.KNOWN, False)  # a VPC the template creates
+                return PENDING, self.id(vpc.logical_id), Value(State.KNOWN, False)  # a VPC the template creates
             if isinstance(vpc, str):
                 return Value(State.KNOWN, vpc), vpc, UNKNOWN
         return UNKNOWN, None, UNKNOWN
@@ -152,19 +161,19 @@ def _list(value: Any) -> list[Any]:
 def _target(t: _Template, value: Any, kind: str, name_key: str) -> str | None:
     """The logical ID of the resource a name refers to: a Ref/GetAtt, or the name it is given."""
     if isinstance(value, Created) and t.type_of(value.logical_id) == kind:
-        return value.logical_id
+        return t.id(value.logical_id)
     if isinstance(value, str):
         for other, resource in t.resources.items():
             if t.type_of(other) == kind and (resource.get("Properties") or {}).get(name_key) == value:
-                return other
+                return t.id(other)
     return None
 
 
 def _domain(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
     values = domain_settings(t.reader(props))
-    vpc = props.get("VpcId")
-    key = vpc.logical_id if isinstance(vpc, Created) else vpc if isinstance(vpc, str) else None
-    t.lists["domains"].append({"meta": t.meta(logical_id, values), **plain(values), "vpc_key": key})
+    t.lists["domains"].append(
+        {"meta": t.meta(logical_id, values), **plain(values), "vpc_key": t.key(props.get("VpcId"))}
+    )
 
 
 def _policy_statements(document: Any) -> Value:
@@ -186,27 +195,27 @@ def _contains_opaque(node: Any) -> bool:
     return _unresolved(node)
 
 
-def _names(value: Any) -> list[str]:
+def _names(t: _Template, value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value] if value is not None else []
-    return [i.logical_id if isinstance(i, Created) else str(i) for i in items if not _unresolved(i)]
+    return [t.id(i.logical_id) if isinstance(i, Created) else str(i) for i in items if not _unresolved(i)]
 
 
 def _identity(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
-    attached = [n for key in ("Roles", "Users", "Groups") for n in _names(props.get(key))]
+    attached = [n for key in ("Roles", "Users", "Groups") for n in _names(t, props.get(key))]
     _add_policy(t, "iam_policies", logical_id, props.get("PolicyName") or props.get("ManagedPolicyName"),
                 props.get("PolicyDocument"), attached)  # fmt: skip
 
 
 def _principal(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
     """A role, user or group: its inline Policies and its AWS-managed ManagedPolicyArns."""
-    name = [logical_id]
+    name = [t.id(logical_id)]
     for i, inline in enumerate(props.get("Policies") or []):
         label = inline.get("PolicyName", i) if isinstance(inline, Mapping) else i
         document = inline.get("PolicyDocument") if isinstance(inline, Mapping) else None
         _add_policy(t, "iam_policies", f"{logical_id}#inline/{label}", str(label), document, name)
     for arn in props.get("ManagedPolicyArns") or []:
         if isinstance(arn, str):
-            policy = managed_policies.attachment(f"{logical_id}#{arn.rsplit('/', 1)[-1]}", t.type_of(logical_id),
+            policy = managed_policies.attachment(t.id(f"{logical_id}#{arn.rsplit('/', 1)[-1]}"), t.type_of(logical_id),
                                                  t.name, arn, name)  # fmt: skip
             if policy is not None:
                 t.lists["iam_policies"].append(policy)
@@ -215,7 +224,7 @@ def _principal(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
 def _add_policy(t: _Template, kind: str, policy_id: str, name: Any, document: Any, attached: list[str]) -> None:
     statements = _policy_statements(document)
     t.lists[kind].append({
-        "meta": meta(policy_id, t.type_of(policy_id.split("#")[0]), t.name, {"statements": statements}),
+        "meta": t.meta(policy_id, {"statements": statements}),
         "name": name if isinstance(name, str) else None, "statements": statements.value, "attached_to": attached,
     })  # fmt: skip
 
@@ -239,7 +248,7 @@ def _vpc_endpoint(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
     t.lists["vpc_endpoints"].append({
         "meta": t.meta(logical_id, values), **plain(values),
         "sagemaker_service": sagemaker_service(service.value) if service.known else None,
-        "vpc_key": vpc.logical_id if isinstance(vpc, Created) else vpc if isinstance(vpc, str) else None,
+        "vpc_key": t.key(vpc),
     })  # fmt: skip
 
 
@@ -266,7 +275,7 @@ def _workflow_jobs(t: _Template, logical_id: str, definition: Any, pipeline: boo
             raise ApiShapeError("the definition is not valid JSON") from None
     if not isinstance(definition, Mapping) or _contains_opaque(definition):
         unknown = dict.fromkeys(job_settings("training", {}, no_placeholder)[0][1], UNKNOWN)
-        _add_job(t, logical_id, logical_id, "training", unknown)
+        _add_job(t, logical_id, "training", unknown)
         return
     found = workflows.pipeline_jobs(definition) if pipeline else workflows.state_machine_jobs(definition)
     if found is None:
@@ -274,12 +283,12 @@ def _workflow_jobs(t: _Template, logical_id: str, definition: Any, pipeline: boo
     run_time = workflows.pipeline_placeholder if pipeline else workflows.state_machine_placeholder
     for where, kind, request in found:
         for suffix, values in job_settings(kind, request, run_time, _created):
-            _add_job(t, logical_id, f"{logical_id}{where}{suffix}", kind, values)
+            _add_job(t, f"{logical_id}{where}{suffix}", kind, values)
 
 
-def _add_job(t: _Template, logical_id: str, job_id: str, kind: Any, values: dict[str, Value]) -> None:
+def _add_job(t: _Template, job_id: str, kind: Any, values: dict[str, Value]) -> None:
     everything = {"name": Value(State.KNOWN, job_id.rsplit("#", 1)[-1]), **values}
-    t.lists["training_jobs"].append({"meta": meta(job_id, t.type_of(logical_id), t.name, everything), "kind": kind,
+    t.lists["training_jobs"].append({"meta": t.meta(job_id, everything), "kind": kind,
                                      **plain(everything), "vpc_key": None})  # fmt: skip
 
 
@@ -323,14 +332,14 @@ def _subnet(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
               "default_network": Value(State.KNOWN, False)}  # fmt: skip
     t.lists["subnets"].append({
         "meta": t.meta(logical_id, values), **plain(values),
-        "vpc_key": vpc.logical_id if isinstance(vpc, Created) else vpc if isinstance(vpc, str) else None,
+        "vpc_key": t.key(vpc),
     })  # fmt: skip
 
 
 def _vpc(t: _Template, logical_id: str, _props: dict[str, Any]) -> None:
     values = {"vpc_id": PENDING, "default": Value(State.KNOWN, False)}
     # Created by the template: its endpoints are those the template creates.
-    t.lists["vpcs"].append({"meta": t.meta(logical_id, values), **plain(values), "vpc_key": logical_id,
+    t.lists["vpcs"].append({"meta": t.meta(logical_id, values), **plain(values), "vpc_key": t.id(logical_id),
                             "endpoints_known": True})  # fmt: skip
 
 
@@ -355,9 +364,21 @@ _MAPPERS: dict[str, Callable[[_Template, str, dict[str, Any]], None]] = {
 }
 
 
-def convert_template(template: Mapping[str, Any], name: str, parameters: Mapping[str, str] | None = None) -> Conversion:
-    """The canonical document of a decoded template. Pure."""
-    t = _Template(template, name, parameters or {})
+def convert_template(
+    template: Mapping[str, Any],
+    name: str,
+    parameters: Mapping[str, str] | None = None,
+    *,
+    stack: str = "",
+    constructs: Mapping[str, str] | None = None,
+) -> Conversion:
+    """The canonical document of a decoded template. Pure.
+
+    ``stack`` is the stack's artifact ID in a CDK cloud assembly (resource IDs become
+    ``<stack>/<LogicalId>``); ``constructs`` maps logical IDs to construct paths where the
+    template's own ``aws:cdk:path`` metadata is missing (synthesized without path metadata).
+    """
+    t = _Template(template, name, parameters or {}, stack)
     t.document["sources"].append({"kind": "cloudformation", "name": name, "format_version": None,
                                   "tool_version": _str(template.get("AWSTemplateFormatVersion"))})  # fmt: skip
     warnings, judged = [], 0
@@ -372,14 +393,28 @@ def convert_template(template: Mapping[str, Any], name: str, parameters: Mapping
                 continue  # its Condition is false with these parameters
             mapper(t, logical_id, t.properties(logical_id))
         except ApiShapeError as exc:
-            t.document["errors"].append({"resource": logical_id, "location": name, "message": str(exc)})
+            t.document["errors"].append({"resource": t.id(logical_id), "location": name, "message": str(exc)})
         except InputError as exc:
             raise InputError(f"{name}: {exc}") from None
     # The logical ID's own line (the key), else where its definition starts.
-    lines = {str(key): line for key, resource in t.resources.items() if (line := line_of(key) or line_of(resource))}
+    lines = {
+        t.id(str(key)): line for key, resource in t.resources.items() if (line := line_of(key) or line_of(resource))
+    }
     if not judged:
         warnings.append(f"{name}: read {len(t.resources)} resources, none of a kind smguard judges")
-    return Conversion(t.document, warnings, lines)
+    return Conversion(t.document, warnings, lines, _construct_paths(t, constructs or {}))
+
+
+def _construct_paths(t: _Template, given: Mapping[str, str]) -> dict[str, str]:
+    """Resource ID -> the CDK construct that made it (``aws:cdk:path``), for users to find it."""
+    paths = {}
+    for logical_id, resource in t.resources.items():
+        metadata = resource.get("Metadata") if isinstance(resource, Mapping) else None
+        path = metadata.get("aws:cdk:path") if isinstance(metadata, Mapping) else None
+        path = path if isinstance(path, str) else given.get(str(logical_id))
+        if path:
+            paths[t.id(str(logical_id))] = path
+    return paths
 
 
 def _str(value: Any) -> str | None:

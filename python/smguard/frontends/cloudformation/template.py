@@ -191,7 +191,19 @@ def _get_att(resolver: Resolver, argument: Any) -> Any:
         return Unresolved("Fn::GetAtt of something that is not Resource.Attribute")
     if parts[0] not in resolver.resources:
         raise ApiShapeError(f"Fn::GetAtt names {parts[0]!r}, which is not a resource of the template")
+    if _opaque_type(resolver.resources[parts[0]]):
+        return Unresolved(f"{parts[0]}.{parts[1]} is whatever another template or a custom resource returns")
     return Created(parts[0], parts[1])
+
+
+# Resources whose attributes are whatever another template or a function returns: a nested
+# stack's outputs, a custom resource's data. Unknown, where another resource's attributes are set.
+_OPAQUE_TYPES = ("AWS::CloudFormation::Stack", "AWS::Serverless::Application", "AWS::CloudFormation::CustomResource")
+
+
+def _opaque_type(resource: Any) -> bool:
+    kind = resource.get("Type") if isinstance(resource, Mapping) else None
+    return isinstance(kind, str) and (kind in _OPAQUE_TYPES or kind.startswith("Custom::"))
 
 
 def _sub(resolver: Resolver, argument: Any) -> Any:
