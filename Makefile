@@ -189,6 +189,7 @@ fuzz: setup
 
 golden-synth: setup
 	$(PY) tests/golden/synth_plan.py
+	$(PY) -m tests.golden.synth_template
 
 golden-update: setup
 	$(PY) -m tests.golden.update

@@ -112,7 +112,10 @@ def _bad_input_cases(tmp_path: Path) -> dict[str, tuple[list[str | Path], str]]:
     (tmp_path / "unrelated" / "package.json").write_text('{"name": "x"}')
     return {
         "missing file": (["scan", tmp_path / "nope.json"], "no such file"),
-        "directory": (["scan", tmp_path / "unrelated"], "no Terraform plan, snapshot, CloudFormation template or CDK cloud assembly in it"),
+        "directory": (
+            ["scan", tmp_path / "unrelated"],
+            "no Terraform plan, snapshot, CloudFormation template or CDK cloud assembly in it",
+        ),
         "malformed JSON": (["scan", tmp_path / "broken.json"], "not valid JSON"),
         "JSON array": (["scan", tmp_path / "list.json"], "not a Terraform plan"),
         "not a plan": (["scan", tmp_path / "other.json"], "not a Terraform plan"),

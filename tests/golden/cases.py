@@ -1,4 +1,5 @@
-"""Golden cases: ``tests/golden/<RULE>/<case>/`` with main.tf, plan.json, optional config.yaml, expected.json."""
+"""Golden cases: ``tests/golden/<RULE>/<case>/`` with main.tf, plan.json, optional config.yaml, expected.json,
+and template.yaml where CloudFormation can express the same deployment (``synth_template.py``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from smguard import catalog
 from smguard.config import parse_config
 from smguard.engine.opa_eval import evaluate
-from smguard.frontends.detect import convert
+from smguard.frontends.detect import convert, convert_file
 from smguard.jsonio import parse_json
 from smguard.paths import policies_dir
 
@@ -30,10 +31,20 @@ class Case:
         """What the case name promises for its rule: fail, pass or unknown."""
         return self.name.split("_", 1)[0]
 
-    def verdicts(self, *, with_config: bool = True) -> list[list[str]]:
-        """[rule_id, resource, status] of every finding, through the real frontend and opa eval."""
-        plan = self.folder / "plan.json"
-        document = convert(parse_json(plan.read_bytes(), plan.name), plan.name).document
+    @property
+    def template(self) -> Path | None:
+        path = self.folder / "template.yaml"
+        return path if path.exists() else None
+
+    def verdicts(self, *, with_config: bool = True, form: str = "plan") -> list[list[str]]:
+        """[rule_id, resource, status] of every finding, through the real frontend and opa eval;
+        ``form`` "template" judges template.yaml instead of plan.json."""
+        if form == "template":
+            assert self.template is not None, f"{self} has no template"
+            document = convert_file(self.template.read_bytes(), "template.yaml").document
+        else:
+            plan = self.folder / "plan.json"
+            document = convert(parse_json(plan.read_bytes(), plan.name), plan.name).document
         config = {}
         if with_config and (self.folder / "config.yaml").exists():
             text = (self.folder / "config.yaml").read_text()

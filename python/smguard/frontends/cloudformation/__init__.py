@@ -177,22 +177,20 @@ def _domain(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
 
 
 def _policy_statements(document: Any) -> Value:
-    if _unresolved(document) or _created(document):
-        return UNKNOWN
-    if _contains_opaque(document):
-        return UNKNOWN  # a statement built from values known only when deployed
+    if _contains(document, lambda v: _unresolved(v) or _created(v)):
+        return UNKNOWN  # built from values known only when deployed (a created key's ARN…)
     try:
         return Value(State.KNOWN, parse_policy(document))
     except PolicyDocumentError as exc:
         raise ApiShapeError(f"PolicyDocument: {exc}") from None
 
 
-def _contains_opaque(node: Any) -> bool:
+def _contains(node: Any, found: Callable[[Any], bool]) -> bool:
     if isinstance(node, Mapping):
-        return any(_contains_opaque(v) for v in node.values())
+        return any(_contains(v, found) for v in node.values())
     if isinstance(node, list):
-        return any(_contains_opaque(v) for v in node)
-    return _unresolved(node)
+        return any(_contains(v, found) for v in node)
+    return found(node)
 
 
 def _names(t: _Template, value: Any) -> list[str]:
@@ -273,7 +271,7 @@ def _workflow_jobs(t: _Template, logical_id: str, definition: Any, pipeline: boo
             definition = loads(definition)
         except (ValueError, RecursionError):
             raise ApiShapeError("the definition is not valid JSON") from None
-    if not isinstance(definition, Mapping) or _contains_opaque(definition):
+    if not isinstance(definition, Mapping) or _contains(definition, _unresolved):
         unknown = dict.fromkeys(job_settings("training", {}, no_placeholder)[0][1], UNKNOWN)
         _add_job(t, logical_id, "training", unknown)
         return
