@@ -40,7 +40,9 @@ TYPES: dict[str, tuple[str, dict[str, str]]] = {
     "aws_sagemaker_endpoint": ("AWS::SageMaker::Endpoint", {"name": "EndpointName"}),
     "aws_sagemaker_domain": ("AWS::SageMaker::Domain", {}),
     "aws_sagemaker_pipeline": ("AWS::SageMaker::Pipeline", {}),
-    "aws_sfn_state_machine": ("AWS::StepFunctions::StateMachine", {"name": "StateMachineName", "definition": "DefinitionString"}),
+    "aws_sfn_state_machine": ("AWS::StepFunctions::StateMachine", {
+        "name": "StateMachineName", "definition": "DefinitionString",
+    }),
     "aws_iam_policy": ("AWS::IAM::ManagedPolicy", {"name": "ManagedPolicyName", "policy": "PolicyDocument"}),
     "aws_iam_role": ("AWS::IAM::Role", {"name": "RoleName", "assume_role_policy": "AssumeRolePolicyDocument"}),
     "aws_organizations_policy": ("AWS::Organizations::Policy", {}),

@@ -9,6 +9,7 @@ the API's fields and defaults), so this pins that they agree, rule area by rule 
 from __future__ import annotations
 
 import json
+
 import pytest
 
 from smguard import catalog
