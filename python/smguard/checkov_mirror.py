@@ -4,16 +4,24 @@ Checkov hands a check each attribute wrapped in a list (``["Disabled"]``), block
 such dicts, and adds bookkeeping keys (``__startline__``, ``start_line``, ``references_``…).
 ``setting`` unwraps that once; mirrors read nothing else. Name, severity and guideline come
 from the generated catalog, so a mirror never types them.
+
+Each mirror also registers for Checkov's CloudFormation framework under the same ID: a twin
+renames the resource's Properties to the Terraform attributes the mirror reads (CamelCase to
+snake_case, plus the few names that differ) and asks the same ``verdict``. An intrinsic function
+Checkov did not render becomes ``${...}`` text, as an HCL reference is shown, so a ``!Ref`` to a
+created subnet counts as set and an undecided ``!If`` as not the secure value.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from checkov.cloudformation.checks.resource.base_resource_check import BaseResourceCheck as CfnResourceCheck
 from checkov.common.bridgecrew.severities import Severities
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
@@ -25,7 +33,7 @@ from smguard.frontends.sagemaker_api import job_settings
 from smguard.frontends.value import ABSENT, State, Value
 from smguard.jsonio import loads
 
-_BOOKKEEPING = frozenset({"start_line", "end_line", "references_"})
+_BOOKKEEPING = frozenset({"start_line", "end_line", "references_", "resource_type"})
 
 
 def _unwrap(value: Any) -> Any:
@@ -74,6 +82,9 @@ class MirrorCheck(BaseResourceCheck):
         )
         self.severity = Severities[rule.severity]  # type: ignore[assignment]  # Checkov sets it after init
 
+        types = [CLOUDFORMATION_TYPES[r] for r in resources if r in CLOUDFORMATION_TYPES]
+        self.cloudformation = _CloudFormationTwin(self, types) if types else None
+
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         verdict = self.verdict(conf)
         if verdict is None:
@@ -83,6 +94,93 @@ class MirrorCheck(BaseResourceCheck):
     def verdict(self, conf: Mapping[str, Any]) -> bool | None:
         """True when compliant, False when not, None when the conf cannot tell."""
         raise NotImplementedError
+
+
+# Terraform type -> CloudFormation type, and CloudFormation's top-level property names that are
+# not the CamelCase of the Terraform attribute.
+CLOUDFORMATION_TYPES = {
+    "aws_sagemaker_notebook_instance": "AWS::SageMaker::NotebookInstance",
+    "aws_sagemaker_model": "AWS::SageMaker::Model",
+    "aws_sagemaker_endpoint_configuration": "AWS::SageMaker::EndpointConfig",
+    "aws_sagemaker_domain": "AWS::SageMaker::Domain",
+    "aws_sagemaker_pipeline": "AWS::SageMaker::Pipeline",
+    "aws_sfn_state_machine": "AWS::StepFunctions::StateMachine",
+    "aws_vpc_endpoint": "AWS::EC2::VPCEndpoint",
+}
+_TERRAFORM_TYPES = {cfn: tf for tf, cfn in CLOUDFORMATION_TYPES.items()}
+_RENAMED = {
+    "AWS::SageMaker::NotebookInstance": {"SecurityGroupIds": "security_groups"},
+    "AWS::SageMaker::EndpointConfig": {"KmsKeyId": "kms_key_arn"},
+    "AWS::StepFunctions::StateMachine": {"DefinitionString": "definition", "Definition": "definition"},
+}
+_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+class _CloudFormationTwin(CfnResourceCheck):
+    """A mirror registered for CloudFormation: Properties renamed, then the mirror's own verdict."""
+
+    def __init__(self, mirror: MirrorCheck, types: list[str]) -> None:
+        super().__init__(name=mirror.name, id=mirror.id, categories=mirror.categories,
+                         supported_resources=types, guideline=mirror.guideline)  # fmt: skip
+        self.severity = mirror.severity
+        self.mirror = mirror
+
+    def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
+        # The workflow mirrors read the (Terraform) type they judge from the check, as Checkov sets it.
+        self.mirror.entity_type = _TERRAFORM_TYPES[self.entity_type]
+        return self.mirror.scan_resource_conf(terraform_conf(self.entity_type, conf))
+
+
+def terraform_conf(cloudformation_type: str, conf: Mapping[str, Any]) -> dict[str, Any]:
+    """A CloudFormation resource's Properties under the Terraform attribute names."""
+    properties = conf.get("Properties")
+    if not isinstance(properties, Mapping):
+        return {}
+    renamed = _RENAMED.get(cloudformation_type, {})
+    converted = {renamed.get(str(k), _snake(str(k))): _plain(v) for k, v in properties.items() if _kept(k)}
+    definition = converted.pop("pipeline_definition", None)
+    if isinstance(definition, Mapping):  # the body is the definition; an S3 location is none
+        converted["pipeline_definition"] = definition.get("pipeline_definition_body")
+    if isinstance(converted.get("definition"), Mapping):  # a state machine's Definition object
+        converted["definition"] = _camel_keys(properties.get("Definition"))
+    return converted
+
+
+def _kept(key: Any) -> bool:
+    return not str(key).startswith("__") and key not in _BOOKKEEPING
+
+
+def _snake(name: str) -> str:
+    return _WORD.sub("_", name).lower()
+
+
+_INTRINSIC = ("Ref", "Condition")
+
+
+def _plain(value: Any) -> Any:
+    """Nested properties renamed too; an unrendered intrinsic function as ``${...}`` text."""
+    if isinstance(value, Mapping):
+        if len([k for k in value if _kept(k)]) == 1:
+            ((key, argument),) = [(k, v) for k, v in value.items() if _kept(k)]
+            if key == "Fn::Sub" and isinstance(argument, str):
+                return argument  # its text, whose ${...} stay unresolved, as in HCL
+            if key in _INTRINSIC or str(key).startswith("Fn::"):
+                return f"${{{key}}}"
+        return {_snake(str(k)): _plain(v) for k, v in value.items() if _kept(k)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"  # CloudFormation takes Booleans as strings too
+    return value
+
+
+def _camel_keys(value: Any) -> Any:
+    """A definition given as an object, without Checkov's bookkeeping (its names are the API's)."""
+    if isinstance(value, Mapping):
+        return {str(k): _camel_keys(v) for k, v in value.items() if _kept(k)}
+    if isinstance(value, list):
+        return [_camel_keys(v) for v in value]
+    return value
 
 
 JOB_RESOURCES = ("aws_sagemaker_training_job", "aws_sagemaker_pipeline", "aws_sfn_state_machine")

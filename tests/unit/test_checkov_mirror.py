@@ -78,3 +78,54 @@ def test_the_job_mirrors_parse_a_definition_once(monkeypatch: pytest.MonkeyPatch
     assert verdicts(conf)[1] == CheckResult.PASSED
     conf["pipeline_definition"] = _pipeline(isolated=False)["pipeline_definition"]
     assert verdicts(conf)[1] == CheckResult.FAILED
+
+
+SM101 = importlib.import_module("smguard.checkov_checks.sm101_notebook_direct_internet_access_disabled").check
+SM302 = importlib.import_module("smguard.checkov_checks.sm302_training_network_isolation").check
+
+
+def _cloudformation(check: Any, kind: str, properties: dict[str, Any]) -> CheckResult:
+    twin = check.cloudformation
+    return twin.scan_entity_conf({"Type": kind, "Properties": properties, "__startline__": 1}, kind)
+
+
+@pytest.mark.parametrize(
+    ("properties", "expected"),
+    [
+        ({"DirectInternetAccess": "Disabled"}, CheckResult.PASSED),
+        ({}, CheckResult.FAILED),
+        ({"DirectInternetAccess": {"Fn::If": ["Prod", "Disabled", "Enabled"]}}, CheckResult.FAILED),
+    ],
+    ids=["disabled", "absent", "undecided-if"],
+)
+def test_the_cloudformation_twin_reads_properties(properties: dict[str, Any], expected: CheckResult) -> None:
+    assert _cloudformation(SM101, "AWS::SageMaker::NotebookInstance", properties) == expected
+
+
+def test_terraform_conf_renames_and_shows_intrinsics_as_references() -> None:
+    conf = {"Type": "AWS::SageMaker::EndpointConfig", "Properties": {
+        "KmsKeyId": {"Ref": "Key", "__startline__": 3},
+        "DataCaptureConfig": {"EnableCapture": "false", "KmsKeyId": {"Fn::Sub": "arn:${Key}"}},
+        "ProductionVariants": [{"EnableSSMAccess": True, "__file__": "t.yaml"}],
+    }}  # fmt: skip
+    assert checkov_mirror.terraform_conf("AWS::SageMaker::EndpointConfig", conf) == {
+        "kms_key_arn": "${Ref}",
+        "data_capture_config": {"enable_capture": False, "kms_key_id": "arn:${Key}"},
+        "production_variants": [{"enable_ssm_access": True}],
+    }
+
+
+def test_workflow_definitions_on_cloudformation() -> None:
+    step = {"Name": "Train", "Type": "Training", "Arguments": {"EnableNetworkIsolation": True}}
+    body = json.dumps({"Version": "2020-12-01", "Steps": [step]})
+    pipeline = "AWS::SageMaker::Pipeline"
+    assert _cloudformation(SM302, pipeline, {"PipelineDefinition": {"PipelineDefinitionBody": body}}) == (
+        CheckResult.PASSED
+    )
+    in_s3 = {"PipelineDefinition": {"PipelineDefinitionS3Location": {"Bucket": "b", "Key": "k"}}}
+    assert _cloudformation(SM302, pipeline, in_s3) == CheckResult.UNKNOWN
+    # A state machine's Definition object keeps the API's names.
+    task = {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",
+            "Parameters": {"EnableNetworkIsolation": False}, "End": True}  # fmt: skip
+    machine = {"Definition": {"StartAt": "Train", "States": {"Train": task}, "__startline__": 4}}
+    assert _cloudformation(SM302, "AWS::StepFunctions::StateMachine", machine) == CheckResult.FAILED
