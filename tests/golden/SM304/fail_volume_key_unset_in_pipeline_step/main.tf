@@ -1,6 +1,6 @@
-resource "aws_sagemaker_pipeline" "fail_pipeline_step_volume_key_unset" {
-  pipeline_name         = "fail-pipeline-step-volume-key-unset"
-  pipeline_display_name = "fail-pipeline-step-volume-key-unset"
+resource "aws_sagemaker_pipeline" "fail_volume_key_unset_in_pipeline_step" {
+  pipeline_name         = "fail-volume-key-unset-in-pipeline-step"
+  pipeline_display_name = "fail-volume-key-unset-in-pipeline-step"
   role_arn              = "arn:aws:iam::123456789012:role/support-pipeline"
   pipeline_definition   = jsonencode({
     Version = "2020-12-01"

@@ -1,6 +1,6 @@
-resource "aws_sagemaker_pipeline" "fail_pipeline_step_remote_debug" {
-  pipeline_name         = "fail-pipeline-step-remote-debug"
-  pipeline_display_name = "fail-pipeline-step-remote-debug"
+resource "aws_sagemaker_pipeline" "fail_remote_debug_in_pipeline_step" {
+  pipeline_name         = "fail-remote-debug-in-pipeline-step"
+  pipeline_display_name = "fail-remote-debug-in-pipeline-step"
   role_arn              = "arn:aws:iam::123456789012:role/support-pipeline"
   pipeline_definition   = jsonencode({
     Version = "2020-12-01"
