@@ -46,7 +46,12 @@ def _parser() -> argparse.ArgumentParser:
 
     scan = commands.add_parser("scan", help="evaluate inputs against the rules")
     scan.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="Terraform plan JSON, smguard snapshot or document"
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="a Terraform plan JSON, CloudFormation template, CDK cloud assembly, Kubernetes manifest, snapshot, "
+        "document or a folder of them; - reads standard input",
     )
     scan.add_argument("--aws", action="store_true", help="collect from the live AWS account(s) and scan that")
     _parameters_option(scan)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
 
 _SHOW_JSON = "run `terraform plan -out plan.out && terraform show -json plan.out > plan.json` and scan plan.json"
-_KUBERNETES = "a Kubernetes manifest, which this version does not read: scan the Terraform plan JSON instead"
 
 # hashicorp/setup-terraform's wrapper (on by default) echoes the command and appends ::debug:: lines.
 _WRAPPER = re.compile(r"\A\s*\[command\]|^::(?:debug|set-output|error)::", re.MULTILINE)
@@ -37,20 +34,14 @@ def for_text(text: str) -> str | None:
         )
     if _HCL.search(text):
         return f"this looks like Terraform source (HCL), not a plan; {_SHOW_JSON}"
-    if _KUBERNETES_TEXT.search(text):
-        return f"this looks like {_KUBERNETES}"
     return None
+
+
+def looks_like_kubernetes(text: str) -> bool:
+    """True for YAML that reads like Kubernetes objects (read by the manifest frontend)."""
+    return bool(_KUBERNETES_TEXT.search(text))
 
 
 def looks_like_template(text: str) -> bool:
     """True for YAML that reads like a CloudFormation template (read by the template frontend)."""
     return bool(_CLOUDFORMATION_TEXT.search(text))
-
-
-def for_value(value: Any) -> str | None:
-    """The hint for JSON that is not any input smguard reads."""
-    if not isinstance(value, Mapping):
-        return None
-    if "apiVersion" in value and "kind" in value:
-        return f"this looks like {_KUBERNETES}"
-    return None

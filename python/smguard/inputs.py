@@ -61,7 +61,9 @@ def _max_input_bytes() -> int:
 
 
 def read(path: Path) -> bytes:
-    """A file's bytes; a missing, unreadable or oversized file is an InputError."""
+    """A file's bytes (``-``: standard input); a missing, unreadable or oversized file is an InputError."""
+    if str(path) == "-":
+        return _stdin()
     try:
         limit = _max_input_bytes()
         size = path.stat().st_size if path.is_file() else 0
@@ -77,6 +79,15 @@ def read(path: Path) -> bytes:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _stdin() -> bytes:
+    limit = _max_input_bytes()
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"-: standard input is over the input limit of {limit // 2**20} MB; "
+                         "set SMGUARD_MAX_INPUT_MB to raise it")  # fmt: skip
+    return data
 
 
 def load(paths: Sequence[Path], parameters: Path | None = None) -> Loaded:

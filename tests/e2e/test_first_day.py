@@ -262,7 +262,6 @@ Resources:
     [
         ("main.tf", 'resource "aws_sagemaker_notebook_instance" "x" {\n  name = "x"\n}\n', "Terraform source (HCL)"),
         ("plan.json", WRAPPED, "setup-terraform's wrapper"),
-        ("job.yaml", "apiVersion: sagemaker.services.k8s.aws/v1alpha1\nkind: TrainingJob\n", "a Kubernetes manifest"),
     ],
 )
 def test_what_a_file_looks_like_is_named_with_what_to_run(tmp_path: Path, name: str, content: str, hint: str) -> None:

@@ -8,6 +8,7 @@ models not to endpoint configurations; what depends on them is unknown.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, cast
 
 from smguard.errors import ApiShapeError, InputError
@@ -24,9 +25,22 @@ from smguard.frontends.value import UNKNOWN, Value, meta, plain
 from smguard.model import Document, JobKind, empty_document
 
 
-def _notebook(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
+@dataclass(frozen=True)
+class Request:
+    """What is converted, and how its resource is named in findings."""
+
+    operation: str
+    resource_id: str | None = None
+    """Else ``<operation>:<name>``."""
+    location: str = "api-request"
+
+    def id(self, name: Value) -> str:
+        return self.resource_id or f"{self.operation}:{name.value if name.known else '(unnamed)'}"
+
+
+def _notebook(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
     values = {**notebook_settings(reader), "vpc_id": UNKNOWN, "default_network": UNKNOWN}
-    return "notebook_instances", {**_resource(values, operation), "vpc_key": None}
+    return "notebook_instances", {**_resource(values, request), "vpc_key": None}
 
 
 # An update changes only the fields it names (of those smguard judges, these: attribute ->
@@ -49,50 +63,56 @@ def _updated(operation: str, reader: Reader, values: dict[str, Value]) -> dict[s
     }
 
 
-def _notebook_update(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
-    values = _updated(operation, reader, notebook_settings(reader))
+def _notebook_update(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    values = _updated(request.operation, reader, notebook_settings(reader))
     values |= {"vpc_id": UNKNOWN, "default_network": UNKNOWN}
-    return "notebook_instances", {**_resource(values, operation), "vpc_key": None}
+    return "notebook_instances", {**_resource(values, request), "vpc_key": None}
 
 
-def _training_job_update(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
+def _training_job_update(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
     [(_, settings)] = job_settings("training", reader.request, no_placeholder)
-    values = _updated(operation, reader, {"name": reader.string("TrainingJobName"), **settings})
-    return "training_jobs", {**_resource(values, operation), "kind": "training", "vpc_key": None}
+    values = _updated(request.operation, reader, {"name": reader.string("TrainingJobName"), **settings})
+    return "training_jobs", {**_resource(values, request), "kind": "training", "vpc_key": None}
 
 
-def _domain_update(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
-    values = _updated(operation, reader, {**domain_settings(reader), "name": reader.string("DomainId")})
-    return "domains", {**_resource(values, operation), "vpc_key": None}
+def _domain_update(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    values = _updated(request.operation, reader, {**domain_settings(reader), "name": reader.string("DomainId")})
+    return "domains", {**_resource(values, request), "vpc_key": None}
 
 
-def _model(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
-    return "models", {**_resource(model_settings(reader), operation), "vpc_key": None}
+def _model(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    return "models", {**_resource(model_settings(reader), request), "vpc_key": None}
 
 
-def _endpoint_config(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
-    return "endpoint_configs", _resource(endpoint_config_settings(reader), operation)
+def _endpoint_config(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    return "endpoint_configs", _resource(endpoint_config_settings(reader), request)
 
 
-def _domain(reader: Reader, operation: str) -> tuple[str, dict[str, Any]]:
+def _domain(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
     values = domain_settings(reader)
     vpc = values["vpc_id"]
-    return "domains", {**_resource(values, operation), "vpc_key": vpc.value if vpc.known else None}
+    return "domains", {**_resource(values, request), "vpc_key": vpc.value if vpc.known else None}
 
 
-def _resource(values: dict[str, Value], operation: str) -> dict[str, Any]:
-    name = values["name"].value if values["name"].known else "(unnamed)"
+def _endpoint(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    values = {"name": reader.string("EndpointName"), "endpoint_config_name": reader.string("EndpointConfigName")}
+    # The configuration is not in the request: what it serves is unknown (SM405).
+    return "endpoints", {**_resource(values, request), "endpoint_config": None}
+
+
+def _resource(values: dict[str, Value], request: Request) -> dict[str, Any]:
     return {
-        "meta": meta(f"{operation}:{name}", operation, "api-request", values),
+        "meta": meta(request.id(values["name"]), request.operation, request.location, values),
         **plain(values, {"security_groups": []}),
     }
 
 
-_RESOURCES: dict[str, Callable[[Reader, str], tuple[str, dict[str, Any]]]] = {
+_RESOURCES: dict[str, Callable[[Reader, Request], tuple[str, dict[str, Any]]]] = {
     "CreateNotebookInstance": _notebook,
     "UpdateNotebookInstance": _notebook_update,
     "CreateModel": _model,
     "CreateEndpointConfig": _endpoint_config,
+    "CreateEndpoint": _endpoint,
     "CreateDomain": _domain,
     "UpdateTrainingJob": _training_job_update,
     "UpdateDomain": _domain_update,
@@ -109,28 +129,31 @@ def convert_request(operation: str, params: Mapping[str, Any]) -> Document:
     """The canonical document for one create or update request. Pure."""
     document = empty_document()
     document["sources"].append({"kind": "api-request", "name": operation, "format_version": None, "tool_version": None})
+    add_request(document, Request(operation), params)
+    return document
+
+
+def add_request(document: Document, request: Request, params: Mapping[str, Any]) -> None:
+    """The resources a request creates, added to ``document``; a malformed request is an error for it."""
     lists = cast(dict[str, list[Any]], document["resources"])
+    operation = request.operation
     reader = Reader(params, no_placeholder)
     try:
         if operation in _RESOURCES:
-            kind, resource = _RESOURCES[operation](reader, operation)
+            kind, resource = _RESOURCES[operation](reader, request)
             lists[kind].append(resource)
         elif operation in _JOBS:
             job_kind, name_key = _JOBS[operation]
             name = reader.string(name_key)
             for suffix, settings in job_settings(job_kind, params, no_placeholder):
-                job_id = f"{operation}:{name.value if name.known else '(unnamed)'}{suffix}"
                 values = {"name": name, **settings}
-                lists["training_jobs"].append(
-                    {
-                        "meta": meta(job_id, operation, "api-request", values),
-                        "kind": job_kind,
-                        **plain(values),
-                        "vpc_key": None,
-                    }  # fmt: skip
-                )
+                lists["training_jobs"].append({
+                    "meta": meta(request.id(name) + suffix, operation, request.location, values),
+                    "kind": job_kind, **plain(values), "vpc_key": None,
+                })  # fmt: skip
         else:
             raise InputError(f"{operation} is not an operation smguard judges")
     except ApiShapeError as exc:
-        document["errors"].append({"resource": operation, "location": "api-request", "message": str(exc)})
-    return document
+        document["errors"].append(
+            {"resource": request.resource_id or operation, "location": request.location, "message": str(exc)}
+        )

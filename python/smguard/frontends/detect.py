@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from smguard import hints
 from smguard.errors import InputError
+from smguard.frontends import kubernetes
 from smguard.frontends.aws_snapshot import convert_snapshot, is_snapshot
 from smguard.frontends.cloudformation.template import is_template
 from smguard.frontends.conversion import Conversion
@@ -30,14 +31,24 @@ def convert_file(data: bytes, name: str, parameters: Mapping[str, str] | None = 
 
     text = decode_text(data, name)
     if not text.lstrip().startswith(("{", "[")):
+        if hints.looks_like_kubernetes(text):
+            return _manifests(kubernetes.load(text, name), name)
         recognised = hints.looks_like_template(text)
         if recognised or (name.lower().endswith(_TEMPLATE_SUFFIXES) and hints.for_text(text) is None):
             return _template(text, name, parameters)
-        parse_json(data, name)  # refused with what the text looks like (HCL, a Kubernetes manifest…)
+        parse_json(data, name)  # refused with what the text looks like (HCL, setup-terraform's wrapper…)
     value = parse_json(data, name)
     if is_template(value) or (isinstance(value, Mapping) and "AWSTemplateFormatVersion" in value):
         return _template(text, name, parameters)  # decoded again for its line numbers
+    if isinstance(value, Mapping) and kubernetes.is_manifest([value]):
+        return _manifests([value], name)  # `kubectl get -o json`: an object, or a List of them
     return convert(value, name)
+
+
+def _manifests(documents: list[Any], name: str) -> Conversion:
+    if not kubernetes.is_manifest(documents):
+        raise InputError(f"{name}: not a Kubernetes manifest (a document has no apiVersion and kind)")
+    return kubernetes.convert_manifests(kubernetes.listed(documents), name)
 
 
 _INPUT_SUFFIXES = (".json", *_TEMPLATE_SUFFIXES)
@@ -53,13 +64,14 @@ def recognised(data: bytes, name: str) -> bool:
     except UnicodeDecodeError:
         return False
     if not text.lstrip().startswith(("{", "[")):
-        return hints.looks_like_template(text)
+        return hints.looks_like_template(text) or hints.looks_like_kubernetes(text)
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return True  # JSON by its looks: reading it says what is wrong with it
     canonical = isinstance(value, Mapping) and "schema_version" in value and "resources" in value
-    return canonical or is_template(value) or is_snapshot(value) or is_plan(value)
+    manifest = isinstance(value, Mapping) and kubernetes.is_manifest([value])
+    return canonical or manifest or is_template(value) or is_snapshot(value) or is_plan(value)
 
 
 def _template(text: str, name: str, parameters: Mapping[str, str] | None) -> Conversion:

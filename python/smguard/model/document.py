@@ -15,7 +15,7 @@ from smguard.model.training import TrainingJob
 
 SCHEMA_VERSION = 1
 
-SourceKind = Literal["terraform-plan", "aws-snapshot", "api-request", "cloudformation"]
+SourceKind = Literal["terraform-plan", "aws-snapshot", "api-request", "cloudformation", "kubernetes"]
 
 # Kinds that only describe where judged resources live; they are not counted as scanned.
 SUPPORTING_KINDS = frozenset({"subnets", "vpcs", "accounts"})

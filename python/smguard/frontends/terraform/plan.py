@@ -6,7 +6,6 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast
 
-from smguard import hints
 from smguard.errors import InputError, MalformedResourceError
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform.hosting import ENDPOINT_CONFIG, MODEL, endpoint, endpoint_config, model
@@ -107,11 +106,7 @@ def _check_shape(plan: Any, name: str) -> list[str]:
         if key in plan and plan[key] is not None and not isinstance(plan[key], expected):
             raise InputError(f"{name}: not a valid Terraform plan: {key} is a {json_type(plan[key])}")
     if not is_plan(plan):
-        hint = hints.for_value(plan)
-        raise InputError(
-            f"{name}: not a Terraform plan: it has neither resource_changes nor planned_values"
-            + (f"; {hint}" if hint else "")
-        )
+        raise InputError(f"{name}: not a Terraform plan: it has neither resource_changes nor planned_values")
     if not isinstance(plan.get("resource_changes"), list):  # then the module tree is all there is to read
         problem = _module_tree_problem(plan["planned_values"].get("root_module"), "planned_values.root_module")
         if problem:
