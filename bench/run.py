@@ -1,5 +1,6 @@
 """``make bench``: scan time and memory by plan size, Checkov on the same plans, the costliest rule
-expressions, and the sidecar's latency against OPA serving a trivial policy.
+expressions, the sidecar's latency against OPA serving a trivial policy, and the admission
+webhook under 50 concurrent reviews.
 
 Everything slow is compared with a baseline measured in the same run (ratios), so the table means
 something on a noisy 2-core machine. Results are printed and written to bench/results/<time>.json.
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT / "python"))
 sys.path.insert(0, str(ROOT))
 
 from bench.plangen import generate  # noqa: E402
+from bench.webhook import webhook  # noqa: E402
 from smguard import catalog  # noqa: E402
 from smguard.bundle import build_bundle  # noqa: E402
 from smguard.engine.binaries import find_tool  # noqa: E402
@@ -405,6 +407,7 @@ def main() -> int:
         checkov_runs = checkov([s for s in args.checkov_sizes if s in scans], folder, scans)
         top = profile(sorted(args.sizes)[len(args.sizes) // 2], folder)
         served = sidecar(folder, args.requests)
+        hooked = webhook(folder)
     sizes = sorted(scans)
     ratios = {
         f"{b // 1000}k/{a // 1000}k": round(scans[b]["seconds"] / scans[a]["seconds"], 1)
@@ -419,6 +422,7 @@ def main() -> int:
         "checkov": checkov_runs,
         "profile": top,
         "sidecar": served,
+        "webhook": hooked,
     }
     print(f"{'resources':>10} {'plan MB':>8} {'scan s':>7} {'peak MB, all processes':>23} {'frontend MB/s':>14}")
     for size, row in scans.items():
@@ -459,6 +463,12 @@ def main() -> int:
             f"sidecar / bare OPA, trivial policy ({request}): p50 x{rows['p50_ratio_bare']}, "
             f"p99 x{rows['p99_ratio_bare']}"
         )
+    print(
+        f"webhook, {hooked['clients']} concurrent reviews: p50 {hooked['review']['p50_ms']} ms, p99 "
+        f"{hooked['review']['p99_ms']} ms, slowest {hooked['review']['max_ms']} ms = "
+        f"{hooked['max_over_timeout']} of the API server's 10 s timeout; p50 x{hooked['p50_ratio']} the same "
+        "server's /healthz under the same load"
+    )
     out = ROOT / "bench/results" / f"{results['when'][:19].replace(':', '')}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from smguard import __version__, catalog, checkov_checks, extras
+from smguard import __version__, catalog, checkov_checks, extras, webhook
 from smguard.bundle import Signing, build_bundle
 from smguard.config import DEFAULT_NAME, policy_folders, read_config, validate_config
 from smguard.engine import Evaluation
@@ -24,7 +26,7 @@ from smguard.guardrails import GuardrailSettings, guardrail_policy, policy_text,
 from smguard.heap import collector_paused
 from smguard.inputs import Loaded, load, read
 from smguard.jsonio import decode_text
-from smguard.model import judged_resources
+from smguard.model import Document, judged_resources
 from smguard.paths import policies_dir
 from smguard.report import FORMATS
 from smguard.report.scan import ScanResult
@@ -135,6 +137,17 @@ def _server_commands(commands: Any) -> None:
     serve.add_argument("--scope", help="scope the bundle's signature must carry")
     serve.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY)
     _policy_option(serve)
+
+    hook = commands.add_parser("webhook", help="serve a Kubernetes validating admission webhook for ACK objects")
+    hook.add_argument("--addr", default=webhook.DEFAULT_ADDR, help=f"HOST:PORT (default {webhook.DEFAULT_ADDR})")
+    hook.add_argument("--tls-cert", type=Path, required=True, help="server certificate (PEM) the API server trusts")
+    hook.add_argument("--tls-key", type=Path, required=True)
+    hook.add_argument("--opa-url", metavar="URL", help="judge through a running smguard sidecar, not in process")
+    hook.add_argument("--opa-token-file", type=Path, help="the sidecar's token (default: $SMGUARD_OPA_TOKEN[_FILE])")
+    hook.add_argument("--config", type=Path, help="smguard config YAML (in-process judging only)")
+    hook.add_argument("--fail-on", metavar="STATUSES",
+                      help="statuses that deny (default: the config's scan.fail_on, else fail,error)")  # fmt: skip
+    hook.add_argument("--max-body-bytes", type=int, default=webhook.DEFAULT_MAX_BODY)
 
 
 def _policy_option(parser: argparse.ArgumentParser) -> None:
@@ -360,6 +373,34 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(options, policies=policies_dir(), user_policies=settings.policies)
 
 
+def _webhook(args: argparse.Namespace) -> int:
+    if args.opa_url and args.config is not None:
+        raise InputError("--config cannot be used with --opa-url: the sidecar decides with the config it was given")
+    args.policy = []
+    settings = _settings(args, default_config=False)
+    failing = _failing(args.fail_on, settings.config)
+    if args.opa_url:
+        extras.require("sidecar")
+        from smguard.engine.opa_server import evaluate_remote, token_or_environment
+
+        url, token = args.opa_url, token_or_environment(_token(args.opa_token_file))
+
+        def judge(document: Document) -> list[Finding]:
+            return evaluate_remote(document, url, token=token, timeout=5.0)
+    else:
+        from smguard.engine.local import evaluate_embedded
+
+        def judge(document: Document) -> list[Finding]:
+            return evaluate_embedded(document, settings.config).findings
+
+    logging.basicConfig(level=logging.INFO, format="smguard webhook: %(message)s", stream=sys.stderr)
+    options = webhook.WebhookOptions(args.addr, args.tls_cert, args.tls_key, args.max_body_bytes)
+    print(f"smguard webhook: listening on https://{args.addr}/validate", file=sys.stderr, flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        webhook.serve_webhook(options, judge, failing)
+    return EXIT_CLEAN
+
+
 def _checkov_dir(_: argparse.Namespace) -> int:
     print(Path(checkov_checks.__file__).parent)
     return EXIT_CLEAN
@@ -384,4 +425,5 @@ _COMMANDS = {
     "bundle": _bundle,
     "snapshot": _snapshot,
     "serve": _serve,
+    "webhook": _webhook,
 }
