@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from smguard.admission import install
+from smguard.admission import install, install_global
 from smguard.errors import AdmissionDenied, AdmissionError
 from tests.e2e.test_sidecar import TOKEN, _free_port, _start, _stop
 
@@ -137,3 +138,107 @@ def test_an_update_weakening_a_setting_is_denied(
     with pytest.raises(AdmissionDenied) as denied:
         getattr(client, call)(**params)
     assert [f.rule_id for f in denied.value.findings] == [rule]
+
+
+# --- judged in process (no sidecar), every kind of target, and what the state-producing calls read ---
+
+MODEL_IMAGE = {"Image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/serve:1"}
+
+
+def _pipeline(name: str, **step_overrides: Any) -> dict[str, Any]:
+    arguments = {k: v for k, v in _job("step").items() if k != "TrainingJobName"}
+    arguments.update(step_overrides)
+    definition = {"Version": "2020-12-01", "Steps": [{"Name": "Train", "Type": "Training", "Arguments": arguments}]}
+    return {"PipelineName": name, "RoleArn": "arn:aws:iam::123456789012:role/pipeline",
+            "PipelineDefinition": json.dumps(definition),
+            "ClientRequestToken": f"token-{name}-0123456789abcdef0123456789"}  # fmt: skip
+
+
+def test_pipeline_upsert_is_judged_in_process(session: Any, moto_endpoint: str) -> None:
+    install(session)  # no opa_url: the embedded engine
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionDenied) as denied:
+        client.create_pipeline(**_pipeline("open", EnableNetworkIsolation=False))
+    assert [(f.rule_id, f.resource) for f in denied.value.findings] == [("SM302", "CreatePipeline:open#Train")]
+    client.create_pipeline(**_pipeline("closed"))
+    with pytest.raises(AdmissionDenied):
+        client.update_pipeline(**{k: v for k, v in _pipeline("closed", VpcConfig=None).items()
+                                  if k != "ClientRequestToken"})  # fmt: skip
+
+
+def _serving(client: Any, name: str, *, isolated: bool) -> str:
+    """A model and an endpoint configuration serving it, created around the hook (moto)."""
+    client.create_model(ModelName=f"{name}-model", ExecutionRoleArn="arn:aws:iam::123456789012:role/m",
+                        PrimaryContainer=MODEL_IMAGE, VpcConfig=VPC, EnableNetworkIsolation=isolated)  # fmt: skip
+    client.create_endpoint_config(
+        EndpointConfigName=f"{name}-config", KmsKeyId=KEY,
+        ProductionVariants=[{"VariantName": "main", "ModelName": f"{name}-model", "InitialInstanceCount": 1,
+                             "InstanceType": "ml.m5.large"}],
+    )  # fmt: skip
+    return f"{name}-config"
+
+
+def test_an_endpoint_is_judged_on_what_it_would_serve(session: Any, moto_endpoint: str) -> None:
+    plain = session.client("sagemaker", endpoint_url=moto_endpoint)  # made before install: not guarded
+    bad = _serving(plain, "bad", isolated=False)
+    install(session)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    for call in (client.create_endpoint, client.update_endpoint):
+        with pytest.raises(AdmissionDenied) as denied:
+            call(EndpointName="serving", EndpointConfigName=bad)
+        assert {f.rule_id for f in denied.value.findings} == {"SM402", "SM405"}
+        assert any("bad-model" in f.message for f in denied.value.findings if f.rule_id == "SM405")
+
+
+def test_a_compliant_endpoint_update_goes_through(session: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # moto drops a model's EnableNetworkIsolation and has no UpdateEndpoint
+    # (../shared/reference/ecosystem.md, section 6), so AWS's answers are given here: botocore's
+    # Stubber for the call itself, and the two reads the hook makes (nested calls, which a
+    # Stubber cannot queue) as the describe methods' return values.
+    from botocore.stub import Stubber
+
+    install(session)
+    client = session.client("sagemaker")
+    variant = {"VariantName": "main", "ModelName": "good-model", "InitialInstanceCount": 1,
+               "InstanceType": "ml.m5.large"}  # fmt: skip
+    config = {"EndpointConfigName": "good-config", "ProductionVariants": [variant], "KmsKeyId": KEY}
+    model = {"ModelName": "good-model", "ExecutionRoleArn": "arn:aws:iam::123456789012:role/m",
+             "PrimaryContainer": MODEL_IMAGE, "VpcConfig": VPC, "EnableNetworkIsolation": True}  # fmt: skip
+    asked: list[str] = []
+    monkeypatch.setattr(
+        client, "describe_endpoint_config", lambda **kw: asked.append(kw["EndpointConfigName"]) or config
+    )
+    monkeypatch.setattr(client, "describe_model", lambda **kw: asked.append(kw["ModelName"]) or model)
+    with Stubber(client) as stub:
+        stub.add_response("update_endpoint", {"EndpointArn": "arn:aws:sagemaker:us-east-1:123456789012:endpoint/s"},
+                          {"EndpointName": "serving", "EndpointConfigName": "good-config"})  # fmt: skip
+        client.update_endpoint(EndpointName="serving", EndpointConfigName="good-config")
+        stub.assert_no_pending_responses()
+    assert asked == ["good-config", "good-model"]
+
+
+def test_an_endpoint_config_that_cannot_be_read_fails_closed(session: Any, moto_endpoint: str) -> None:
+    install(session)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionError, match="cannot describe endpoint configuration missing"):
+        client.create_endpoint(EndpointName="nowhere", EndpointConfigName="missing")
+
+
+def test_an_existing_client_and_the_default_session(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
+    existing = boto3.client("sagemaker", region_name="us-east-1", endpoint_url=moto_endpoint)
+    install(existing)
+    with pytest.raises(AdmissionDenied):
+        existing.update_domain(DomainId="d-0123456789ab", AppNetworkAccessType="PublicInternetOnly")
+    install_global()  # boto3.client() and sagemaker.Session() without boto_session use the default session
+    later = boto3.client("sagemaker", region_name="us-east-1", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionDenied):
+        later.create_training_job(**_job("default-session", EnableNetworkIsolation=False))
+    assert "default-session" not in _jobs(later)
+
+
+def test_install_refuses_what_it_cannot_guard() -> None:
+    with pytest.raises(TypeError, match="guards a boto3 Session, a client or the boto3 module"):
+        install(object())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from smguard.errors import ApiShapeError, InputError
+from smguard.frontends import workflows
 from smguard.frontends.sagemaker_api import (
     Reader,
     domain_settings,
@@ -22,6 +23,7 @@ from smguard.frontends.sagemaker_api import (
     notebook_settings,
 )
 from smguard.frontends.value import UNKNOWN, Value, meta, plain
+from smguard.jsonio import loads
 from smguard.model import Document, JobKind, empty_document
 
 
@@ -113,6 +115,7 @@ _RESOURCES: dict[str, Callable[[Reader, Request], tuple[str, dict[str, Any]]]] =
     "CreateModel": _model,
     "CreateEndpointConfig": _endpoint_config,
     "CreateEndpoint": _endpoint,
+    "UpdateEndpoint": _endpoint,
     "CreateDomain": _domain,
     "UpdateTrainingJob": _training_job_update,
     "UpdateDomain": _domain_update,
@@ -122,7 +125,54 @@ _JOBS: dict[str, tuple[JobKind, str]] = {
     "CreateHyperParameterTuningJob": ("tuning", "HyperParameterTuningJobName"),
     "CreateProcessingJob": ("processing", "ProcessingJobName"),
 }
-OPERATIONS = frozenset(_RESOURCES) | frozenset(_JOBS)
+_PIPELINES = frozenset({"CreatePipeline", "UpdatePipeline"})
+OPERATIONS = frozenset(_RESOURCES) | frozenset(_JOBS) | _PIPELINES
+
+
+def _job(request: Request, name: Value, suffix: str, kind: JobKind, settings: dict[str, Value]) -> dict[str, Any]:
+    values = {"name": name, **settings}
+    return {"meta": meta(request.id(name) + suffix, request.operation, request.location, values), "kind": kind,
+            **plain(values), "vpc_key": None}  # fmt: skip
+
+
+def _pipeline_jobs(reader: Reader) -> list[tuple[str, JobKind, dict[str, Value]]]:
+    """The jobs of a pipeline definition (what ``pipeline.upsert()`` sends); one in S3 is unknown."""
+    text = reader.string("PipelineDefinition")
+    if not text.known:
+        unknown = dict.fromkeys(job_settings("training", {}, no_placeholder)[0][1], UNKNOWN)
+        return [("", "training", unknown)]  # PipelineDefinitionS3Location: read by SageMaker, not here
+    try:
+        definition = loads(str(text.value))
+    except (ValueError, RecursionError):
+        raise ApiShapeError("PipelineDefinition is not valid JSON") from None
+    jobs = workflows.pipeline_jobs(definition)
+    if jobs is None:
+        raise ApiShapeError("the pipeline definition has no Steps list")
+    return [(f"{where}{suffix}", kind, values) for where, kind, arguments in jobs
+            for suffix, values in job_settings(kind, arguments, workflows.pipeline_placeholder)]  # fmt: skip
+
+
+def convert_endpoint_request(
+    operation: str,
+    params: Mapping[str, Any],
+    config: Mapping[str, Any],
+    models: Mapping[str, Mapping[str, Any]],
+) -> Document:
+    """CreateEndpoint or UpdateEndpoint with what it would serve: the endpoint configuration it
+    names and its models, as DescribeEndpointConfig and DescribeModel return them. Pure."""
+    document = convert_request(operation, params)
+    lists = cast(dict[str, list[Any]], document["resources"])
+    config_id = f"{operation}:{params.get('EndpointName')}/config"
+    add_request(document, Request("CreateEndpointConfig", config_id), config)
+    for name, described in models.items():
+        add_request(document, Request("CreateModel", f"{config_id}/model/{name}"), described)
+    for endpoint in lists["endpoints"]:
+        endpoint["endpoint_config"] = config_id
+    model_ids = {m["name"]: m["meta"]["id"] for m in lists["models"]}
+    for endpoint_config in lists["endpoint_configs"]:
+        for variant in endpoint_config["variants"]:
+            variant["model"] = model_ids.get(variant["model_name"])
+    return document
 
 
 def convert_request(operation: str, params: Mapping[str, Any]) -> Document:
@@ -146,11 +196,11 @@ def add_request(document: Document, request: Request, params: Mapping[str, Any])
             job_kind, name_key = _JOBS[operation]
             name = reader.string(name_key)
             for suffix, settings in job_settings(job_kind, params, no_placeholder):
-                values = {"name": name, **settings}
-                lists["training_jobs"].append({
-                    "meta": meta(request.id(name) + suffix, operation, request.location, values),
-                    "kind": job_kind, **plain(values), "vpc_key": None,
-                })  # fmt: skip
+                lists["training_jobs"].append(_job(request, name, suffix, job_kind, settings))
+        elif operation in _PIPELINES:
+            name = reader.string("PipelineName")
+            for suffix, job_kind, settings in _pipeline_jobs(reader):
+                lists["training_jobs"].append(_job(request, name, suffix, job_kind, settings))
         else:
             raise InputError(f"{operation} is not an operation smguard judges")
     except ApiShapeError as exc:

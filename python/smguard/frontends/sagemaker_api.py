@@ -197,13 +197,15 @@ def endpoint_config_settings(reader: Reader) -> dict[str, Value]:
                 "model_name": inner.string("ModelName").value, "model": None,
                 "enable_ssm_access": inner.boolean("EnableSSMAccess", default=False).value,
             })  # fmt: skip
+    # An empty DataCaptureConfig (moto's answer for none) names no destination: nothing is captured.
     capture = reader.get("DataCaptureConfig")
+    capturing = capture.known and capture.value != {}
     return {
         "name": reader.string("EndpointConfigName"),
         "kms_key_arn": reader.string("KmsKeyId"),
         "variants": Value(State.KNOWN, variants),
         "data_capture_enabled": Value(
-            State.KNOWN, capture.known and reader.boolean("DataCaptureConfig", "EnableCapture", default=True).value
+            State.KNOWN, capturing and reader.boolean("DataCaptureConfig", "EnableCapture", default=True).value
         ),
         "data_capture_kms_key_id": reader.string("DataCaptureConfig", "KmsKeyId"),
         "async_inference_enabled": Value(State.KNOWN, reader.get("AsyncInferenceConfig").known),
