@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from typing import Any, Literal, cast
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from smguard.errors import EngineError, InputError, MalformedFindingError
 
@@ -53,7 +53,8 @@ class Finding:
         return cls(**fields)  # type: ignore[arg-type]
 
     def to_json(self) -> dict[str, str]:
-        return cast(dict[str, str], asdict(self))
+        # Not dataclasses.asdict, which deep-copies every field: its fields are all strings.
+        return dict(vars(self))
 
 
 @dataclass(frozen=True, order=True)
