@@ -180,7 +180,14 @@ bundle: setup
 	$(VENV)/bin/smguard bundle -o bundles/smguard.tar.gz
 	$(OPA) inspect bundles/smguard.tar.gz
 
-bench: setup
+# hey: a compiled HTTP load generator for the sidecar's figures (bench only).
+HEY_VERSION := v0.1.4
+$(STAMPS)/hey-$(HEY_VERSION):
+	@mkdir -p $(STAMPS)
+	go install github.com/rakyll/hey@$(HEY_VERSION)
+	@touch $@
+
+bench: setup $(STAMPS)/hey-$(HEY_VERSION)
 	$(PY) bench/run.py
 
 # The fuzz tests of `make test` with a hundred times the examples (a few minutes).

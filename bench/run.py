@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "python"))
 sys.path.insert(0, str(ROOT))
 
+from bench.load import load  # noqa: E402
 from bench.plangen import generate  # noqa: E402
 from bench.webhook import webhook  # noqa: E402
 from smguard import catalog  # noqa: E402
@@ -45,6 +46,7 @@ from smguard.paths import policies_dir  # noqa: E402
 
 PYTHON = sys.executable
 TOKEN = "bench-token"  # noqa: S105
+HEY = ROOT / ".tools" / "bin" / "hey"  # built by `make bench`
 DECISION = "/v1/data/smguard/main/findings"
 HEADERS = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -372,6 +374,9 @@ def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
         _latencies(targets, bodies, 100, pairs)  # warm up
         times = _latencies(targets, bodies, requests_count, pairs)
         inside = _inside_opa(targets, bodies, 300, pairs)
+        (folder / "failing.json").write_text(bodies["failing"])
+        compiled = load(HEY, {name: f"{targets[name]}{DECISION}" for name in ("trivial", "smguard")},
+                        folder / "failing.json", TOKEN)  # fmt: skip
     finally:
         for process in processes.values():
             _stop(process)
@@ -391,7 +396,7 @@ def sidecar(folder: Path, requests_count: int) -> dict[str, Any]:
             for quantile in ("p50", "p99"):
                 ratio = rows["smguard"][f"{quantile}_ms"] / rows[baseline][f"{quantile}_ms"]
                 rows[f"{quantile}_ratio{suffix}"] = round(ratio, 2)
-    return {**results["failing"], "compliant": results["compliant"]}
+    return {**results["failing"], "compliant": results["compliant"], "compiled client": compiled}
 
 
 def main() -> int:
@@ -463,6 +468,18 @@ def main() -> int:
             f"sidecar / bare OPA, trivial policy ({request}): p50 x{rows['p50_ratio_bare']}, "
             f"p99 x{rows['p99_ratio_bare']}"
         )
+    compiled = served["compiled client"]
+    for clients in ("1 clients", "8 clients", "32 clients"):
+        row = compiled[clients]
+        print(
+            f"sidecar under hey, failing five rules, {clients}: smguard p50 {row['smguard']['p50_ms']} ms, p99 "
+            f"{row['smguard']['p99_ms']} ms, {row['smguard']['per_second']}/s; trivial p50 {row['trivial']['p50_ms']} "
+            f"ms, {row['trivial']['per_second']}/s; p50 x{row['p50_ratio']}, p99 x{row['p99_ratio']}"
+        )
+    print(
+        f"sidecar saturation under hey: smguard {compiled['saturation_per_second']['smguard']}/s, trivial "
+        f"{compiled['saturation_per_second']['trivial']}/s, ratio {compiled['saturation_ratio']}"
+    )
     print(
         f"webhook, {hooked['clients']} concurrent reviews: p50 {hooked['review']['p50_ms']} ms, p99 "
         f"{hooked['review']['p99_ms']} ms, slowest {hooked['review']['max_ms']} ms = "
