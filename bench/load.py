@@ -42,7 +42,7 @@ def load(hey: Path, targets: dict[str, str], body: Path, token: str, requests_co
     """``targets``: server name -> decision URL; ratios are of "smguard" over "trivial"."""
     results: dict[str, Any] = {}
     for clients in CONCURRENCY:
-        for name, url in targets.items():
+        for url in targets.values():
             _hey(hey, url, body, token, min(300, requests_count), clients)  # warm-up
         rows = {name: _hey(hey, url, body, token, requests_count, clients) for name, url in targets.items()}
         rows["p50_ratio"] = round(rows["smguard"]["p50_ms"] / rows["trivial"]["p50_ms"], 2)
