@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -393,11 +392,15 @@ def _webhook(args: argparse.Namespace) -> int:
         def judge(document: Document) -> list[Finding]:
             return evaluate_embedded(document, settings.config).findings
 
+    import logging
+
     logging.basicConfig(level=logging.INFO, format="smguard webhook: %(message)s", stream=sys.stderr)
-    options = webhook.WebhookOptions(args.addr, args.tls_cert, args.tls_key, args.max_body_bytes)
+    from smguard.webhook.server import WebhookOptions, serve_webhook  # TLS and HTTP only for the webhook
+
+    options = WebhookOptions(args.addr, args.tls_cert, args.tls_key, args.max_body_bytes)
     print(f"smguard webhook: listening on https://{args.addr}/validate", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        webhook.serve_webhook(options, judge, failing)
+        serve_webhook(options, judge, failing)
     return EXIT_CLEAN
 
 

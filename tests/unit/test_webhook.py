@@ -12,7 +12,7 @@ import yaml
 from smguard.engine.local import evaluate_embedded
 from smguard.findings import FAILING, Finding
 from smguard.model import Document
-from smguard.webhook import answer
+from smguard.webhook.review import answer
 
 DATA = Path(__file__).parent / "data" / "k8s"
 

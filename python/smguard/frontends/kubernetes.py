@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast
 
 from smguard.errors import InputError
-from smguard.frontends.api_request import Request, add_request
 from smguard.frontends.conversion import Conversion
 from smguard.model import Document, empty_document
 
@@ -107,6 +106,8 @@ def convert_manifests(documents: list[Any], name: str, record: Recorder | None =
 
 def add_object(document: Document, obj: Mapping[str, Any], location: str, record: Recorder | None = None) -> None:
     """One ACK object's resources, added to ``document``."""
+    from smguard.frontends.api_request import Request, add_request  # not needed to tell a manifest
+
     kind = str(obj["kind"])
     spec = obj.get("spec")
     resource_id = object_id(obj)
