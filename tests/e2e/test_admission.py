@@ -172,7 +172,7 @@ def _serving(client: Any, name: str, *, isolated: bool) -> str:
                         PrimaryContainer=MODEL_IMAGE, VpcConfig=VPC, EnableNetworkIsolation=isolated)  # fmt: skip
     client.create_endpoint_config(
         EndpointConfigName=f"{name}-config", KmsKeyId=KEY,
-        ProductionVariants=[{"VariantName": "main", "ModelName": f"{name}-model", "InitialInstanceCount": 1,
+        ProductionVariants=[{"VariantName": "main", "ModelName": f"{name}-model", "InitialInstanceCount": 2,
                              "InstanceType": "ml.m5.large"}],
     )  # fmt: skip
     return f"{name}-config"
@@ -199,7 +199,7 @@ def test_a_compliant_endpoint_update_goes_through(session: Any, monkeypatch: pyt
 
     install(session)
     client = session.client("sagemaker")
-    variant = {"VariantName": "main", "ModelName": "good-model", "InitialInstanceCount": 1,
+    variant = {"VariantName": "main", "ModelName": "good-model", "InitialInstanceCount": 2,
                "InstanceType": "ml.m5.large"}  # fmt: skip
     config = {"EndpointConfigName": "good-config", "ProductionVariants": [variant], "KmsKeyId": KEY}
     model = {"ModelName": "good-model", "ExecutionRoleArn": "arn:aws:iam::123456789012:role/m",

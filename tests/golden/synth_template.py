@@ -36,6 +36,7 @@ TYPES: dict[str, tuple[str, dict[str, str]]] = {
     "aws_sagemaker_endpoint_configuration": ("AWS::SageMaker::EndpointConfig", {
         "name": "EndpointConfigName", "kms_key_arn": "KmsKeyId", "enable_ssm_access": "EnableSSMAccess",
         "destination_s3_uri": "DestinationS3Uri", "s3_output_path": "S3OutputPath",
+        "memory_size_in_mb": "MemorySizeInMB",
     }),
     "aws_sagemaker_endpoint": ("AWS::SageMaker::Endpoint", {"name": "EndpointName"}),
     "aws_sagemaker_domain": ("AWS::SageMaker::Domain", {}),

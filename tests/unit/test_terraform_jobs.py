@@ -190,5 +190,5 @@ def test_endpoint_chain_resolved_by_name_and_by_reference() -> None:
     assert endpoint["endpoint_config"] == "aws_sagemaker_endpoint_configuration.c"
     assert config["variants"] == [
         {"variant_name": None, "shadow": False, "model_name": "m", "model": "aws_sagemaker_model.m",
-         "enable_ssm_access": False}
+         "enable_ssm_access": False, "initial_instance_count": None, "serverless": False}
     ]  # fmt: skip

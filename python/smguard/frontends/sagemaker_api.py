@@ -192,10 +192,14 @@ def endpoint_config_settings(reader: Reader) -> dict[str, Value]:
             if not isinstance(variant, Mapping):
                 raise ApiShapeError(f"{key}.{i} is not an object")
             inner = Reader(variant, reader.placeholder, reader.pending)
+            count = _whole_number(inner, key, i)
+            serverless = inner.get("ServerlessConfig")
             variants.append({
                 "variant_name": inner.string("VariantName").value, "shadow": shadow,
                 "model_name": inner.string("ModelName").value, "model": None,
                 "enable_ssm_access": inner.boolean("EnableSSMAccess", default=False).value,
+                "initial_instance_count": count.value if count.known else None,
+                "serverless": serverless.known if not serverless.unknown else None,
             })  # fmt: skip
     # An empty DataCaptureConfig (moto's answer for none) names no destination: nothing is captured.
     capture = reader.get("DataCaptureConfig")
@@ -211,6 +215,16 @@ def endpoint_config_settings(reader: Reader) -> dict[str, Value]:
         "async_inference_enabled": Value(State.KNOWN, reader.get("AsyncInferenceConfig").known),
         "async_output_kms_key_id": reader.string("AsyncInferenceConfig", "OutputConfig", "KmsKeyId"),
     }
+
+
+def _whole_number(reader: Reader, key: str, i: int) -> Value:
+    """A variant's InitialInstanceCount (a template's parameter gives it as text)."""
+    count = reader.get("InitialInstanceCount")
+    if count.known and isinstance(count.value, str) and count.value.isdigit():
+        return Value(State.KNOWN, int(count.value))
+    if count.known and (isinstance(count.value, bool) or not isinstance(count.value, int)):
+        raise ApiShapeError(f"{key}.{i}.InitialInstanceCount is not a whole number")
+    return count
 
 
 def domain_settings(reader: Reader) -> dict[str, Value]:

@@ -25,6 +25,10 @@ class Variant(TypedDict):
     model: str | None
     """``meta.id`` of the variant's model when the input holds it; null when it does not."""
     enable_ssm_access: bool | None
+    initial_instance_count: int | None
+    """Null when it cannot be known, or is not set (a serverless variant has none)."""
+    serverless: bool | None
+    """True when the variant is serverless (ServerlessConfig): it scales, it has no instance count."""
 
 
 class EndpointConfig(TypedDict):

@@ -123,7 +123,7 @@ hardened_config := {
 	"meta": _meta("config"), "name": "config", "kms_key_arn": "k",
 	"variants": [{
 		"variant_name": "v", "shadow": false, "model_name": "model", "model": "model",
-		"enable_ssm_access": false,
+		"enable_ssm_access": false, "initial_instance_count": 2, "serverless": false,
 	}],
 	"data_capture_enabled": true, "data_capture_kms_key_id": "k",
 	"async_inference_enabled": false, "async_output_kms_key_id": null,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from smguard.errors import MalformedResourceError
 from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.network import boolean, meta, string, strings, subnets_network
 from smguard.frontends.terraform.values import PlanResource
@@ -62,6 +63,8 @@ def _variants(resource: PlanResource, index: PlanIndex) -> Value:
             models = _resolve(resource, index, MODEL, name, attribute, i, "model_name")
             variant_name = string(resource, attribute, i, "variant_name")
             ssm = boolean(resource, attribute, i, "enable_ssm_access", default=False)
+            count = _count(resource, attribute, i, "initial_instance_count")
+            serverless = _present(resource.attribute(attribute, i, "serverless_config", 0))
             variants.append(
                 {
                     "variant_name": variant_name.value if variant_name.known else None,
@@ -69,9 +72,18 @@ def _variants(resource: PlanResource, index: PlanIndex) -> Value:
                     "model_name": name.value if name.known else None,
                     "model": models[0].address if len(models) == 1 else None,
                     "enable_ssm_access": ssm.value if ssm.known else None,
+                    "initial_instance_count": count.value if count.known else None,
+                    "serverless": serverless.value if serverless.known else None,
                 }
             )
     return Value(State.KNOWN, variants)
+
+
+def _count(resource: PlanResource, *path: str | int) -> Value:
+    value = resource.attribute(*path)
+    if value.known and (isinstance(value.value, bool) or not isinstance(value.value, int)):
+        raise MalformedResourceError(resource.address, f"{'.'.join(map(str, path))} is not a whole number")
+    return value
 
 
 def endpoint(resource: PlanResource, index: PlanIndex, location: str) -> Endpoint:

@@ -4,7 +4,7 @@ resource "aws_sagemaker_endpoint_configuration" "fail_config_without_key" {
   production_variants {
     variant_name           = "primary"
     model_name             = aws_sagemaker_model.support.name
-    initial_instance_count = 1
+    initial_instance_count = 2
     instance_type          = "ml.m5.large"
   }
 }

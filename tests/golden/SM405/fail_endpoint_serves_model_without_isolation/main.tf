@@ -10,7 +10,7 @@ resource "aws_sagemaker_endpoint_configuration" "support" {
   production_variants {
     variant_name           = "primary"
     model_name             = aws_sagemaker_model.support_unisolated.name
-    initial_instance_count = 1
+    initial_instance_count = 2
     instance_type          = "ml.m5.large"
   }
 }

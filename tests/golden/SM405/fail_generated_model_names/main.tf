@@ -8,7 +8,7 @@ resource "aws_sagemaker_endpoint_configuration" "generated" {
   production_variants {
     variant_name           = "primary"
     model_name             = aws_sagemaker_model.generated_open.name
-    initial_instance_count = 1
+    initial_instance_count = 2
     instance_type          = "ml.m5.large"
   }
 }

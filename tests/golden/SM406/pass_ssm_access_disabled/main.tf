@@ -5,7 +5,7 @@ resource "aws_sagemaker_endpoint_configuration" "pass_ssm_access_disabled" {
   production_variants {
     variant_name           = "primary"
     model_name             = aws_sagemaker_model.support.name
-    initial_instance_count = 1
+    initial_instance_count = 2
     instance_type          = "ml.m5.large"
     enable_ssm_access      = false
   }
