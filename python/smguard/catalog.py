@@ -41,6 +41,10 @@ class Rule:
     """A Checkov check in ``checkov_checks`` restates the rule (file ``<id>_<area>_<slug>.py``)."""
     checkov_not_mirrored: str
     """Why there is no Checkov mirror, when there is none."""
+    compliance: tuple[dict[str, Any], ...] = ()
+    """``{framework, control, partial}``: the Security Hub controls the rule checks (METADATA
+    ``custom.compliance``), the AWS standards that hold them and the NIST SP 800-53 Rev. 5 controls
+    AWS maps them to."""
     origin: str = ""
     """Empty for a built-in rule; for a user's rule, the folder given with --policy."""
 
@@ -67,17 +71,54 @@ class Rule:
 
     def to_json(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__} | {
-            "related_resources": list(self.related_resources)
-        }
+            "related_resources": list(self.related_resources), "compliance": list(self.compliance),
+        }  # fmt: skip
+
+    def in_framework(self, framework: str) -> bool:
+        return any(entry["framework"] == framework for entry in self.compliance)
 
 
 @cache
 def rules() -> dict[str, Rule]:
     """All built-in rules by ID, in ID order."""
     raw = json.loads(resources.files("smguard").joinpath("catalog.json").read_text())
-    return {
-        entry["id"]: Rule(**entry | {"related_resources": tuple(entry["related_resources"])}) for entry in raw["rules"]
-    }
+    return {entry["id"]: _rule(entry) for entry in raw["rules"]}
+
+
+def _rule(entry: Mapping[str, Any], origin: str = "") -> Rule:
+    # .get: `make generate` scans with the catalog it is about to rewrite.
+    fields = dict(entry) | {"related_resources": tuple(entry["related_resources"]),
+                            "compliance": tuple(entry.get("compliance", ())), "origin": origin}  # fmt: skip
+    return Rule(**fields)
+
+
+# The compliance frameworks a rule can be listed under (smguard rules/scan --framework).
+FRAMEWORKS = ("aws-securityhub", "aws-ai-security-best-practices", "nist-800-53-r5")
+
+
+@cache
+def securityhub_controls() -> dict[str, dict[str, Any]]:
+    """AWS Security Hub's SageMaker controls by ID (data/securityhub_sagemaker.json, from AWS's pages)."""
+    raw = json.loads(resources.files("smguard").joinpath("data/securityhub_sagemaker.json").read_text())
+    return {control["id"]: control for control in raw["controls"]}
+
+
+def compliance(mapped: Any) -> list[dict[str, Any]]:
+    """METADATA ``custom.compliance`` (``[{control: SageMaker.N, partial: why}]``) with what AWS maps
+    each control to. An unknown control is a ConfigError."""
+    found: dict[tuple[str, str], bool] = {}
+    for entry in mapped if isinstance(mapped, list) else []:
+        control = entry.get("control") if isinstance(entry, Mapping) else None
+        known = securityhub_controls().get(str(control))
+        if known is None:
+            raise ConfigError(f"custom.compliance names {control!r}, which is not a Security Hub SageMaker control")
+        partial = bool(entry.get("partial"))
+        targets = [("aws-securityhub", str(control))]
+        targets += [("aws-ai-security-best-practices", str(control))] if known["ai_security_standard"] else []
+        targets += [("nist-800-53-r5", nist) for nist in known["nist_800_53_r5"]]
+        for target in targets:  # partial only when every control mapping to it is
+            found[target] = found.get(target, True) and partial
+    return [{"framework": f, "control": c, "partial": p} for (f, c), p in sorted(found.items())]
 
 
 def entries(inspected: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -102,6 +143,7 @@ def entries(inspected: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "always_on": custom.get("always_on", False),
                 "checkov_mirror": custom.get("checkov_mirror", False),
                 "checkov_not_mirrored": str(custom.get("checkov_not_mirrored", "")).strip(),
+                "compliance": compliance(custom.get("compliance")),
             }
         )
     return sorted(found, key=lambda entry: entry["id"])
@@ -119,8 +161,12 @@ def with_user_rules(folders: Sequence[Path], opa: Path) -> dict[str, Rule]:
         if inspected.returncode != 0:
             problem = " ".join(inspected.stderr.decode(errors="replace").split())[:300]
             raise ConfigError(f"--policy {folder}: the Rego does not load: {problem}")
-        for entry in entries(json.loads(inspected.stdout)):
-            rule = Rule(**entry | {"related_resources": tuple(entry["related_resources"]), "origin": str(folder)})
+        try:
+            found = entries(json.loads(inspected.stdout))
+        except ConfigError as exc:
+            raise ConfigError(f"--policy {folder}: {exc}") from None
+        for entry in found:
+            rule = _rule(entry, str(folder))
             problem = next(iter(_user_rule_problems(rule, catalog)), "")
             if problem:
                 raise ConfigError(f"--policy {folder}: {rule.package} ({rule.id}): {problem}")

@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--fail-on", metavar="STATUSES",
                       help="comma-separated statuses that fail the scan (exit 1): fail and error always do; "
                            "add unknown for strict CI (default: the config's scan.fail_on)")  # fmt: skip
+    _framework_option(
+        scan,
+        "judge only the rules mapped to a control of this compliance framework "
+        "(read errors are always reported)",
+    )
     scan.add_argument("--strict-waivers", action="store_true",
                       help="a waiver that matches no finding is an error (exit 1), not a warning")  # fmt: skip
     scan.add_argument("--source-root", type=Path, metavar="DIR",
@@ -100,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    _framework_option(rules, "list only the rules mapped to a control of this compliance framework")
     rules.add_argument("--config", type=Path, help="smguard config YAML (its policies: folders are listed too)")
     _policy_option(rules)
     return parser
@@ -280,9 +286,10 @@ def _scan(args: argparse.Namespace) -> int:
             evaluation = Evaluation(evaluate_remote(document, args.opa_url, token=token), [])
         else:
             evaluation = evaluate(document, settings.config, engine=args.engine, user_policies=settings.policies)
-        result = ScanResult(evaluation.findings, document["sources"], judged_resources(document),
+        findings = [f for f in evaluation.findings if _judged(settings.rules.get(f.rule_id), args.framework)]
+        result = ScanResult(findings, document["sources"], judged_resources(document),
                             evaluation.unused_waivers, args.strict_waivers, settings.rules,
-                            _source_blocks(args.source_root, evaluation.findings), loaded.lines, failing,
+                            _source_blocks(args.source_root, findings), loaded.lines, failing,
                             loaded.constructs)  # fmt: skip
         report = FORMATS[args.format](result)
     for waiver in result.unused_waivers:
@@ -317,8 +324,17 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _judged(rule: catalog.Rule | None, framework: str | None) -> bool:
+    """Whether a rule's findings are reported under ``--framework`` (read errors always are)."""
+    return framework is None or rule is None or rule.always_on or rule.in_framework(framework)
+
+
+def _framework_option(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("--framework", choices=catalog.FRAMEWORKS, help=text)
+
+
 def _rules(args: argparse.Namespace) -> int:
-    rules = _settings(args).rules.values()
+    rules = [r for r in _settings(args).rules.values() if not args.framework or r.in_framework(args.framework)]
     if args.format == "json":
         print(json.dumps([r.to_json() for r in rules], indent=2))
     else:

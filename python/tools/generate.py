@@ -17,7 +17,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "python"))
 
-from smguard.catalog import entries  # noqa: E402
+from smguard.catalog import FRAMEWORKS, entries, securityhub_controls  # noqa: E402
 from smguard.config import EXTRA_SECTIONS, SETTINGS, WAIVER_KEYS  # noqa: E402
 from smguard.engine.binaries import find_tool  # noqa: E402
 from smguard.model import SCHEMA_VERSION, Document  # noqa: E402
@@ -65,6 +65,11 @@ def rule_doc(rule: dict[str, Any]) -> str:
     ]
     for tool, ids in sorted(rule["equivalents"].items()):
         lines.append(f"| Equivalent ({tool}) | {', '.join(ids)} |")
+    for framework in FRAMEWORKS:
+        controls = [c["control"] + (" (partial)" if c["partial"] else "") for c in rule["compliance"]
+                    if c["framework"] == framework]  # fmt: skip
+        if controls:
+            lines.append(f"| Compliance ({framework}) | {', '.join(controls)} |")
     lines += ["", "## Why", "", rule["description"], "", "## Fix", "", rule["remediation"], ""]
     examples = _examples(rule["id"])
     if examples:
@@ -174,8 +179,21 @@ def json_report_example() -> str:
     return "```json\n" + json.dumps(report, indent=2) + "\n```\n"
 
 
-def readme(text: str) -> str:
-    sections = {"json-report": json_report_example}
+def securityhub_table(rules: list[dict[str, Any]]) -> str:
+    """Each Security Hub SageMaker control: the rules that check it, or why none does."""
+    lines = ["| Security Hub control | Title | smguard |", "|---|---|---|"]
+    for control in securityhub_controls().values():
+        checks = [r["id"] + (" (partial)" if c["partial"] else "") for r in rules for c in r["compliance"]
+                  if (c["framework"], c["control"]) == ("aws-securityhub", control["id"])]  # fmt: skip
+        if not checks and not control.get("not_covered"):
+            raise SystemExit(f"generate: {control['id']} has no rule and no not_covered reason")
+        covered = ", ".join(checks) if checks else f"not covered: {control['not_covered']}"
+        lines.append(f"| {control['id']} | {control['title']} | {covered} |")
+    return "\n".join(lines) + "\n"
+
+
+def readme(text: str, rules: list[dict[str, Any]]) -> str:
+    sections = {"json-report": json_report_example, "securityhub": lambda: securityhub_table(rules)}
     return _GENERATED.sub(lambda m: m.group(1) + sections[m.group("name")]() + m.group(3), text)
 
 
@@ -186,7 +204,7 @@ def outputs() -> dict[Path, str]:
         REGO_CATALOG: rego_catalog(built["rules"]),
         SCHEMA: json.dumps(schema(), indent=2) + "\n",
         POLICIES / "README.md": index_doc(built["rules"]),
-        README: readme(README.read_text()),
+        README: readme(README.read_text(), built["rules"]),
     }
     for rule in built["rules"]:
         files[POLICIES / rule["path"] / "README.md"] = rule_doc(rule)

@@ -43,6 +43,7 @@ def test_defaults_notebook_fails_sm101_to_sm106_and_hardened_one_passes() -> Non
         "attribute",
         "location",
         "waiver",
+        "compliance",
     }
 
 
@@ -247,3 +248,17 @@ def test_a_folder_is_scanned_for_plans_and_templates(tmp_path: Path) -> None:
     resources = {(f["resource"], f["location"].rsplit("/", 1)[-1]) for f in json.loads(result.stdout)["findings"]}
     assert ("Notebook", "stack.yaml") in resources
     assert any(location == "plan.json" for _, location in resources)
+
+
+def test_rules_and_scans_of_one_compliance_framework(tmp_path: Path) -> None:
+    listed = json.loads(smguard("rules", "--framework", "aws-securityhub", "--format", "json").stdout)
+    assert {r["id"] for r in listed} == {"SM101", "SM102", "SM104", "SM105", "SM402", "SM408"}
+    scanned = smguard("scan", EXAMPLE, "--framework", "aws-securityhub", "--format", "json")
+    findings = json.loads(scanned.stdout)["findings"]
+    assert {f["rule_id"] for f in findings} == {"SM101", "SM102", "SM104", "SM105"}  # not SM103, SM106
+    assert all(any(c["framework"] == "aws-securityhub" for c in f["compliance"]) for f in findings)
+    sarif = json.loads(smguard("scan", EXAMPLE, "--format", "sarif").stdout)
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert "aws-securityhub/SageMaker.1" in rules["SM101"]["properties"]["tags"]
+    assert "nist-800-53-r5/SC-7" in rules["SM101"]["properties"]["tags"]
+    assert rules["SM103"]["properties"]["compliance"] == []

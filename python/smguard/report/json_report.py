@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import Any
 
 from smguard import __version__
 from smguard.findings import Finding
 from smguard.report.scan import ScanResult
 
 
-def _finding(finding: Finding, result: ScanResult) -> dict[str, str]:
+def _finding(finding: Finding, result: ScanResult) -> dict[str, Any]:
     construct = result.construct(finding)
-    return finding.to_json() | ({"construct": construct} if construct is not None else {})
+    rule = result.rules.get(finding.rule_id)
+    return (
+        finding.to_json()
+        | {"compliance": list(rule.compliance) if rule else []}
+        | ({"construct": construct} if construct is not None else {})
+    )
 
 
 def render_json(result: ScanResult) -> str:

@@ -37,9 +37,13 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {
             "security-severity": _SECURITY_SEVERITY[rule.severity],
-            "tags": ["security", "sagemaker", rule.area],
+            # Compliance controls as tags too ("aws-securityhub/SageMaker.1"): code scanning
+            # filters on tags, not on properties.
+            "tags": ["security", "sagemaker", rule.area,
+                     *sorted({f"{c['framework']}/{c['control']}" for c in rule.compliance})],
+            "compliance": list(rule.compliance),
         },
-    }
+    }  # fmt: skip
 
 
 def _physical(finding: Finding, result: ScanResult) -> dict[str, Any]:

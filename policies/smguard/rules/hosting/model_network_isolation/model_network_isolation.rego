@@ -12,6 +12,8 @@
 #   resource: model
 #   remediation: >-
 #     Set enable_network_isolation = true on aws_sagemaker_model (EnableNetworkIsolation in CreateModel).
+#   compliance:
+#     - control: SageMaker.5
 package smguard.rules.hosting.model_network_isolation
 
 import data.smguard.lib.result

@@ -18,6 +18,8 @@
 #   remediation: >-
 #     Set initial_instance_count to 2 or more on every production variant (Terraform
 #     production_variants; InitialInstanceCount in CreateEndpointConfig), or make it serverless.
+#   compliance:
+#     - control: SageMaker.4
 package smguard.rules.hosting.multiple_instances
 
 import data.smguard.lib.result

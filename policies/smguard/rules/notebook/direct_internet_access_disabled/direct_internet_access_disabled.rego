@@ -21,7 +21,8 @@
 #     give the VPC the routes or VPC endpoints the notebook needs.
 #   equivalents:
 #     checkov: [CKV_AWS_122]
-#     security_hub: [SageMaker.1]
+#   compliance:
+#     - control: SageMaker.1
 package smguard.rules.notebook.direct_internet_access_disabled
 
 import data.smguard.lib.result

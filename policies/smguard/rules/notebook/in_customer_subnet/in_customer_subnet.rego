@@ -20,7 +20,8 @@
 #     private subnet of the customer's VPC, with security_groups.
 #   equivalents:
 #     checkov: [CKV_AWS_306]
-#     security_hub: [SageMaker.2]
+#   compliance:
+#     - control: SageMaker.2
 package smguard.rules.notebook.in_customer_subnet
 
 import data.smguard.lib.result

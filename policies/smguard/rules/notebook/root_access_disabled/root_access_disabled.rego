@@ -19,7 +19,8 @@
 #     CreateNotebookInstance / UpdateNotebookInstance).
 #   equivalents:
 #     checkov: [CKV_AWS_307]
-#     security_hub: [SageMaker.3]
+#   compliance:
+#     - control: SageMaker.3
 package smguard.rules.notebook.root_access_disabled
 
 import data.smguard.lib.result

@@ -19,6 +19,8 @@
 #     customer managed KMS key.
 #   equivalents:
 #     checkov: [CKV_AWS_22, CKV_AWS_187]
+#   compliance:
+#     - control: SageMaker.21
 package smguard.rules.notebook.volume_encrypted_with_cmk
 
 import data.smguard.lib.result
