@@ -73,8 +73,7 @@ def _parser() -> argparse.ArgumentParser:
                            "add unknown for strict CI (default: the config's scan.fail_on)")  # fmt: skip
     _framework_option(
         scan,
-        "judge only the rules mapped to a control of this compliance framework "
-        "(read errors are always reported)",
+        "judge only the rules mapped to a control of this compliance framework " "(read errors are always reported)",
     )
     scan.add_argument("--strict-waivers", action="store_true",
                       help="a waiver that matches no finding is an error (exit 1), not a warning")  # fmt: skip

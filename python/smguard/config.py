@@ -48,6 +48,7 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "approved_subnet_ids": Setting(aws_ids.SUBNET, "a subnet ID (subnet-…)"),
         "approved_vpc_ids": Setting(aws_ids.VPC, "a VPC ID (vpc-…)"),
     },
+    "hosting": {"image_accounts": Setting(aws_ids.ACCOUNT, "a 12-digit account ID")},
     "rules": {"disable": Setting(r"SM[0-9]{3}", "a rule ID (SM…)")},
     "scan": {"fail_on": Setting(r"fail|error|unknown", "fail, error or unknown")},
 }

@@ -238,7 +238,7 @@ def test_conftest_data_with_an_incomplete_waiver_is_an_error_not_a_pass(tmp_path
     errors = {f["metadata"]["message"] for f in entry["failures"] if f["metadata"]["rule_id"] == "SM001"}
     assert errors == {
         "waivers[0]: expires is required (a non-empty string)",
-        'unknown config section "netwrok" (known: access, network, perimeter, policies, rules, scan, waivers)',
+        'unknown config section "netwrok" (known: access, hosting, network, perimeter, policies, rules, scan, waivers)',
     }
     assert ("SM101", "fail") in _failures(result)["smguard.conftest"]  # the incomplete waiver waived nothing
 

@@ -32,7 +32,7 @@ TYPES: dict[str, tuple[str, dict[str, str]]] = {
     "aws_sagemaker_notebook_instance": ("AWS::SageMaker::NotebookInstance", {
         "name": "NotebookInstanceName", "security_groups": "SecurityGroupIds", "volume_size": "VolumeSizeInGB",
     }),
-    "aws_sagemaker_model": ("AWS::SageMaker::Model", {"name": "ModelName"}),
+    "aws_sagemaker_model": ("AWS::SageMaker::Model", {"name": "ModelName", "container": "Containers"}),
     "aws_sagemaker_endpoint_configuration": ("AWS::SageMaker::EndpointConfig", {
         "name": "EndpointConfigName", "kms_key_arn": "KmsKeyId", "enable_ssm_access": "EnableSSMAccess",
         "destination_s3_uri": "DestinationS3Uri", "s3_output_path": "S3OutputPath",
@@ -64,7 +64,7 @@ TERRAFORM_ONLY = {
 }
 
 # Blocks that repeat in CloudFormation too (lists); every other block is one object.
-_REPEATED = {"production_variants", "shadow_production_variants", "capture_options", "statement"}
+_REPEATED = {"production_variants", "shadow_production_variants", "capture_options", "statement", "container"}
 # Attributes CloudFormation keeps as JSON text rather than an object.
 _TEXT = {"pipeline_definition", "definition"}
 # Attributes holding a JSON document that CloudFormation takes as an object.

@@ -178,7 +178,31 @@ def model_settings(reader: Reader) -> dict[str, Value]:
         "subnets": reader.strings("VpcConfig", "Subnets"),
         "security_group_ids": reader.strings("VpcConfig", "SecurityGroupIds"),
         "enable_network_isolation": reader.boolean("EnableNetworkIsolation", default=False),
+        "containers": _containers(reader),
     }
+
+
+def _containers(reader: Reader) -> Value:
+    """PrimaryContainer and Containers (an inference pipeline): image and registry access mode."""
+    listed = reader.get("Containers")
+    if listed.unknown:
+        return UNKNOWN
+    if listed.known and not isinstance(listed.value, list):
+        raise ApiShapeError("Containers is not a list")
+    raw = [*([reader.get("PrimaryContainer").value] if reader.get("PrimaryContainer").known else []),
+           *(listed.value if listed.known else [])]  # fmt: skip
+    found = []
+    for i, container in enumerate(raw):
+        if not isinstance(container, Mapping):
+            raise ApiShapeError(f"container {i} is not an object")
+        inner = Reader(container, reader.placeholder, reader.pending)
+        image = inner.string("Image")
+        if image.state is State.ABSENT:
+            continue  # a model package's container: its image is the package's
+        mode = string_or(inner.string("ImageConfig", "RepositoryAccessMode"), "Platform")
+        found.append({"image": image.value if image.known else None,
+                      "repository_access_mode": mode.value if mode.known else None})  # fmt: skip
+    return Value(State.KNOWN, found)
 
 
 def endpoint_config_settings(reader: Reader) -> dict[str, Value]:

@@ -7,6 +7,16 @@ from typing_extensions import TypedDict
 from smguard.model.meta import Meta
 
 
+class Container(TypedDict):
+    """A container of a model (the primary one, or one of an inference pipeline)."""
+
+    image: str | None
+    """The image URI; null when it cannot be known."""
+    repository_access_mode: str | None
+    """``Platform`` (the default) or ``Vpc`` (a private registry reached through the VPC); null
+    when it cannot be known."""
+
+
 class Model(TypedDict):
     meta: Meta
     name: str | None
@@ -14,6 +24,8 @@ class Model(TypedDict):
     security_group_ids: list[str] | None
     vpc_key: str | None
     enable_network_isolation: bool | None
+    containers: list[Container] | None
+    """Containers that name an image (one from a model package does not); null when unknown."""
 
 
 class Variant(TypedDict):

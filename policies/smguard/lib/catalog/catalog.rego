@@ -33,6 +33,7 @@ rule_ids := {
 	"SM404",
 	"SM405",
 	"SM406",
+	"SM407",
 	"SM408",
 	"SM501",
 	"SM502",
@@ -92,6 +93,13 @@ settings := {
 			"single": false,
 		},
 	},
+	"hosting": {
+		"image_accounts": {
+			"check": "[0-9]{12}",
+			"what": "a 12-digit account ID",
+			"single": false,
+		},
+	},
 	"rules": {
 		"disable": {
 			"check": "SM[0-9]{3}",
@@ -114,6 +122,7 @@ sections := {
 	"access",
 	"perimeter",
 	"network",
+	"hosting",
 	"rules",
 	"scan",
 	"waivers",

@@ -36,6 +36,10 @@ admin_principals := {principal | some principal in _setting(["access", "admin_pr
 allowed_vpce_ids := {id | some id in _setting(["access", "allowed_vpce_ids"])}
 
 # METADATA
+# description: Accounts whose ECR repositories model images may come from (hosting.image_accounts); empty means any.
+image_accounts := {id | some id in _setting(["hosting", "image_accounts"])}
+
+# METADATA
 # description: The organization ID of the data perimeter (perimeter.org_id); "" when not configured.
 org_id := object.get(_config, ["perimeter", "org_id"], "")
 

@@ -44,7 +44,7 @@ test_a_valid_config_has_no_problems if {
 
 test_unknown_sections_and_keys_are_problems if {
 	problems_of({"acess": {}}) == {
-		`unknown config section "acess" (known: access, network, perimeter, policies, rules, scan, waivers)`,
+		`unknown config section "acess" (known: access, hosting, network, perimeter, policies, rules, scan, waivers)`,
 	}
 	problems_of({"network": {"approved_subnets": []}}) == {`unknown config key "network.approved_subnets"`}
 	problems_of({"network": []}) == {"network must be a mapping"}

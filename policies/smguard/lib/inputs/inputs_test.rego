@@ -115,6 +115,10 @@ job_unknown(attribute) := job({attribute: null, "meta": {"unknown": [attribute]}
 hardened_model := {
 	"meta": _meta("model"), "name": "model", "subnets": ["subnet-1"], "security_group_ids": ["sg-1"],
 	"vpc_key": null, "enable_network_isolation": true,
+	"containers": [{
+		"image": "111122223333.dkr.ecr.eu-west-1.amazonaws.com/serve:1",
+		"repository_access_mode": "Platform",
+	}],
 }
 
 # METADATA

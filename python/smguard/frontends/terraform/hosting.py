@@ -22,6 +22,7 @@ def model(resource: PlanResource, index: PlanIndex, location: str) -> Model:
         "subnets": strings(resource, "vpc_config", 0, "subnets"),
         "security_group_ids": strings(resource, "vpc_config", 0, "security_group_ids"),
         "enable_network_isolation": boolean(resource, "enable_network_isolation", default=False),
+        "containers": _containers(resource),
     }
     return cast(Model, {"meta": meta(resource, location, values), **plain(values), "vpc_key": network.vpc_key})
 
@@ -40,6 +41,24 @@ def endpoint_config(resource: PlanResource, index: PlanIndex, location: str) -> 
         "variants": _variants(resource, index),
     }
     return cast(EndpointConfig, {"meta": meta(resource, location, values), **plain(values)})
+
+
+def _containers(resource: PlanResource) -> Value:
+    """primary_container and container blocks (an inference pipeline): image, registry access mode."""
+    found = []
+    for attribute in ("primary_container", "container"):
+        blocks = resource.block_count(attribute)
+        if blocks.unknown:
+            return blocks
+        for i in range(blocks.value if blocks.known else 0):
+            image = string(resource, attribute, i, "image")
+            if image.state is State.ABSENT:
+                continue  # model_package_name: the package's image
+            mode = string(resource, attribute, i, "image_config", 0, "repository_access_mode")
+            mode = Value(State.KNOWN, "Platform") if mode.state is State.ABSENT else mode
+            found.append({"image": image.value if image.known else None,
+                          "repository_access_mode": mode.value if mode.known else None})  # fmt: skip
+    return Value(State.KNOWN, found)
 
 
 def _present(block: Value) -> Value:

@@ -72,7 +72,7 @@ test_error_for_each_problem_of_the_config if {
 		["(config)", "data.smguard.config", "error", `rules.disable names an unknown rule "SM199"`],
 		[
 			"(config)", "data.smguard.config", "error",
-			`unknown config section "acess" (known: access, network, perimeter, policies, rules, scan, waivers)`,
+			`unknown config section "acess" (known: access, hosting, network, perimeter, policies, rules, scan, waivers)`,
 		],
 	}
 }

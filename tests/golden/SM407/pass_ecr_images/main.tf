@@ -1,0 +1,87 @@
+resource "aws_sagemaker_model" "pass_ecr_images" {
+  name                     = "pass-ecr-images"
+  execution_role_arn       = "arn:aws:iam::123456789012:role/support-model"
+  enable_network_isolation = true
+
+  container {
+    image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/preprocess:1"
+  }
+
+  container {
+    image = "763104351884.dkr.ecr.eu-west-1.amazonaws.com/pytorch-inference:2.1-cpu-py310"
+  }
+
+  vpc_config {
+    subnets            = [aws_subnet.support_private.id]
+    security_group_ids = [aws_security_group.support.id]
+  }
+}
+
+resource "aws_vpc" "support" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_subnet" "support_private" {
+  vpc_id     = aws_vpc.support.id
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_security_group" "support" {
+  name   = "support-notebook"
+  vpc_id = aws_vpc.support.id
+}
+
+resource "aws_kms_key" "support" {
+  description = "notebook volume key"
+}
+
+resource "aws_vpc_endpoint" "support_api" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "com.amazonaws.eu-west-1.sagemaker.api"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
+
+resource "aws_vpc_endpoint" "support_runtime" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "com.amazonaws.eu-west-1.sagemaker.runtime"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
+
+resource "aws_vpc_endpoint" "support_notebook" {
+  vpc_id              = aws_vpc.support.id
+  service_name        = "aws.sagemaker.eu-west-1.notebook"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  policy              = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sagemaker:*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
+    }]
+  })
+}
