@@ -11,17 +11,19 @@ ROOT = Path(__file__).parents[2]
 CHECKOV = Path(sys.executable).parent / "checkov"
 
 
-def test_checkov_cli_runs_the_mirrors_on_hcl_and_plans() -> None:
+def _checkov(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real checkov with the folder `smguard checkov-dir` prints as its external checks."""
     checks = subprocess.run(
         [sys.executable, "-m", "smguard", "checkov-dir"], capture_output=True, text=True, check=True
-    )
+    ).stdout.strip()
+    command = [str(CHECKOV), *args, "--external-checks-dir", checks, "--skip-download", "-o", "json"]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_checkov_cli_runs_the_mirrors_on_hcl_and_plans() -> None:
     folder = ROOT / "tests/golden/SM101/fail_direct_internet_enabled"
-    command = [
-        str(CHECKOV), "-d", str(folder), "--external-checks-dir", checks.stdout.strip(),
-        "--framework", "terraform", "terraform_plan", "--repo-root-for-plan-enrichment", str(folder),
-        "--check", "SM101,SM104", "--skip-download", "-o", "json", "--quiet",
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = _checkov("-d", str(folder), "--framework", "terraform", "terraform_plan",
+                      "--repo-root-for-plan-enrichment", str(folder), "--check", "SM101,SM104", "--quiet")  # fmt: skip
     assert result.returncode == 1, result.stderr[-2000:]
     reports = json.loads(result.stdout)
     failed = {
@@ -34,15 +36,8 @@ def test_checkov_cli_runs_the_mirrors_on_hcl_and_plans() -> None:
 
 
 def test_checkov_cli_runs_the_mirrors_on_templates() -> None:
-    checks = subprocess.run(
-        [sys.executable, "-m", "smguard", "checkov-dir"], capture_output=True, text=True, check=True
-    )
     template = ROOT / "tests/golden/SM101/fail_direct_internet_enabled/template.yaml"
-    command = [
-        str(CHECKOV), "-f", str(template), "--external-checks-dir", checks.stdout.strip(),
-        "--framework", "cloudformation", "--check", "SM101,SM104", "--skip-download", "-o", "json",
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = _checkov("-f", str(template), "--framework", "cloudformation", "--check", "SM101,SM104")
     assert result.returncode == 1, result.stderr[-2000:]
     report = json.loads(result.stdout)
     failed = {(check["check_id"], check["resource"]) for check in report["results"]["failed_checks"]}

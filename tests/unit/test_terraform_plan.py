@@ -93,7 +93,7 @@ def test_mock_notebook_at_defaults_applies_aws_defaults() -> None:
     assert notebook["kms_key_id"] is None
     assert notebook["subnet_id"] is None
     # Without configuration in the plan, an after_unknown attribute cannot be called "not set".
-    assert notebook["meta"]["unknown"] == ["security_groups"]
+    assert notebook["meta"]["unknown"] == ["platform_identifier", "security_groups"]
 
 
 def test_mock_notebook_key_by_reference_is_unknown_not_missing() -> None:

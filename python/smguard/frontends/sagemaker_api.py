@@ -169,6 +169,7 @@ def notebook_settings(reader: Reader, groups_key: str = "SecurityGroupIds") -> d
         "minimum_instance_metadata_service_version": reader.string(
             "InstanceMetadataServiceConfiguration", "MinimumInstanceMetadataServiceVersion"
         ),
+        "platform_identifier": reader.string("PlatformIdentifier"),
     }
 
 

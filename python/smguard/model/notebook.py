@@ -22,6 +22,8 @@ class NotebookInstance(TypedDict):
     kms_key_id: str | None
     minimum_instance_metadata_service_version: str | None
     """``"1"`` or ``"2"``; null when not set."""
+    platform_identifier: str | None
+    """``notebook-al2023-v1`` and the like; null when not set (AWS's current default) or unknown."""
     vpc_id: str | None
     """The VPC of ``subnet_id``, where the input tells it."""
     vpc_key: str | None

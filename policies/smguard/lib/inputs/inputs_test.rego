@@ -17,6 +17,7 @@ hardened_notebook := {
 	"security_groups": ["sg-1"],
 	"kms_key_id": "arn:aws:kms:eu-west-1:123456789012:key/k",
 	"minimum_instance_metadata_service_version": "2",
+	"platform_identifier": "notebook-al2023-v1",
 	"vpc_id": "vpc-1",
 	"vpc_key": "vpc-1",
 	"default_network": false,

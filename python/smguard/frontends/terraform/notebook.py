@@ -25,6 +25,7 @@ def notebook_instance(resource: PlanResource, index: PlanIndex, location: str) -
         "minimum_instance_metadata_service_version": string(
             resource, "instance_metadata_service_configuration", 0, "minimum_instance_metadata_service_version"
         ),
+        "platform_identifier": string(resource, "platform_identifier", setting=True),
         "vpc_id": where.network.vpc_id,
         "default_network": where.network.default_network,
     }
