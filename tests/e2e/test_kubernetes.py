@@ -63,3 +63,17 @@ def test_rendered_manifests_on_standard_input() -> None:
     assert result.returncode == 1, result.stderr
     assert "1 ACK SageMaker objects judged, 1 other objects ignored" in result.stderr
     assert {f["location"] for f in json.loads(result.stdout)["findings"]} == {"-"}
+
+
+def test_a_helm_chart_in_a_folder_is_not_an_input(tmp_path: Path) -> None:
+    chart = tmp_path / "chart"
+    (chart / "templates").mkdir(parents=True)
+    (chart / "Chart.yaml").write_text("apiVersion: v2\nname: ml\nversion: 0.1.0\n")
+    (chart / "templates" / "job.yaml").write_text(
+        "apiVersion: sagemaker.services.k8s.aws/v1alpha1\nkind: TrainingJob\nmetadata:\n"
+        "  name: {{ .Release.Name }}\nspec:\n  trainingJobName: {{ .Values.name }}\n"
+    )
+    (tmp_path / "rendered.yaml").write_bytes((CORPUS / "ack__sample__TrainingJob.yaml").read_bytes())
+    code, findings, stderr = scan(tmp_path)
+    assert code == 1 and "1 inputs read, 2 other files skipped" in stderr
+    assert {f["resource"].split("/")[0] for f in findings} == {"TrainingJob"}

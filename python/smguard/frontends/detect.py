@@ -64,7 +64,7 @@ def recognised(data: bytes, name: str) -> bool:
     except UnicodeDecodeError:
         return False
     if not text.lstrip().startswith(("{", "[")):
-        return hints.looks_like_template(text) or hints.looks_like_kubernetes(text)
+        return hints.looks_like_template(text) or (hints.looks_like_kubernetes(text) and _manifest_file(text, name))
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
@@ -72,6 +72,17 @@ def recognised(data: bytes, name: str) -> bool:
     canonical = isinstance(value, Mapping) and "schema_version" in value and "resources" in value
     manifest = isinstance(value, Mapping) and kubernetes.is_manifest([value])
     return canonical or manifest or is_template(value) or is_snapshot(value) or is_plan(value)
+
+
+def _manifest_file(text: str, name: str) -> bool:
+    """Kubernetes objects, not a Helm chart's Chart.yaml or unrendered templates (render them with
+    `helm template` and scan that); YAML that does not load is read, to say what is wrong with it."""
+    if "{{" in text:
+        return False
+    try:
+        return kubernetes.is_manifest(kubernetes.load(text, name))
+    except InputError:
+        return True
 
 
 def _template(text: str, name: str, parameters: Mapping[str, str] | None) -> Conversion:
