@@ -58,8 +58,9 @@ def install(target: Any, *, opa_url: str | None = None, token: str | None = None
         target = target.DEFAULT_SESSION
     events = getattr(getattr(target, "meta", None), "events", None)
     if events is not None and getattr(target.meta, "service_model", None) is not None:
-        if target.meta.service_model.service_name == "sagemaker":
-            _guard(target, judge, where, mode)
+        if target.meta.service_model.service_name != "sagemaker":
+            raise TypeError(f"install() guards SageMaker clients, not a {target.meta.service_model.service_name} one")
+        _guard(target, judge, where, mode)
         return
     if not hasattr(target, "events"):
         raise TypeError(f"install() guards a boto3 Session, a client or the boto3 module, not {type(target).__name__}")

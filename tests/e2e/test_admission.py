@@ -239,6 +239,8 @@ def test_an_existing_client_and_the_default_session(moto_endpoint: str, monkeypa
     assert "default-session" not in _jobs(later)
 
 
-def test_install_refuses_what_it_cannot_guard() -> None:
+def test_install_refuses_what_it_cannot_guard(session: Any) -> None:
     with pytest.raises(TypeError, match="guards a boto3 Session, a client or the boto3 module"):
         install(object())
+    with pytest.raises(TypeError, match="guards SageMaker clients, not a s3 one"):
+        install(session.client("s3"))
