@@ -45,7 +45,7 @@ export GOBIN := $(abspath $(BIN))
 export GOFLAGS := -trimpath
 
 .PHONY: help setup demo test tools venv dist image bundle bench fuzz generate check-generated rego-fmt rego-check rego-lint rego-test \
-	py-lint py-types pytest golden-synth golden-update clean
+	py-lint py-types pytest golden-synth golden-update new-rule clean
 
 help:
 	@echo "make demo   - set everything up and scan the bundled example plan"
@@ -193,6 +193,10 @@ bench: setup $(STAMPS)/hey-$(HEY_VERSION)
 # The fuzz tests of `make test` with a hundred times the examples (a few minutes).
 fuzz: setup
 	SMGUARD_FUZZ_PROFILE=fuzz $(VENV)/bin/pytest -q tests/fuzz
+
+# make new-rule ID=SM7xx AREA=monitoring SLUG=network_isolation RESOURCE=monitoring_jobs ATTRIBUTE=enable_network_isolation
+new-rule: setup
+	$(PY) python/tools/new_rule.py --id "$(ID)" --area "$(AREA)" --slug "$(SLUG)" --resource "$(RESOURCE)" --attribute "$(ATTRIBUTE)"
 
 golden-synth: setup
 	$(PY) tests/golden/synth_plan.py
