@@ -67,7 +67,8 @@ test_fail_absent_means_the_default if {{
 
 test_unknown_value if {{
 \tunknown := resource({{"{attribute}": null, "meta": {{"unknown": ["{attribute}"]}}}})
-\tinputs.verdicts(rule.findings) == {{["{id}", "r", "unknown"]}} with input as {{"resources": {{"{resources}": [unknown]}}}}
+\tdoc := {{"resources": {{"{resources}": [unknown]}}}}
+\tinputs.verdicts(rule.findings) == {{["{id}", "r", "unknown"]}} with input as doc
 }}
 
 test_pass_secure_value if {{
