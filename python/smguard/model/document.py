@@ -13,7 +13,7 @@ from smguard.model.notebook import NotebookInstance
 from smguard.model.studio import Domain, UserProfile
 from smguard.model.training import TrainingJob
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SourceKind = Literal["terraform-plan", "aws-snapshot", "api-request", "cloudformation", "kubernetes"]
 
