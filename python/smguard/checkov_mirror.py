@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,9 +28,11 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 from smguard.catalog import rules
 from smguard.errors import ApiShapeError
 from smguard.frontends import workflows
-from smguard.frontends.sagemaker_api import job_settings
-from smguard.frontends.value import ABSENT, State, Value
+from smguard.frontends.sagemaker_api import MONITORING_DEFINITIONS, job_settings, monitoring_settings
+from smguard.frontends.terraform.api_fields import snake
+from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
 from smguard.jsonio import loads
+from smguard.model import MonitoringKind
 
 _BOOKKEEPING = frozenset({"start_line", "end_line", "references_", "resource_type"})
 
@@ -71,6 +72,7 @@ class MirrorCheck(BaseResourceCheck):
     """A Checkov check restating one smguard rule; subclasses implement ``verdict``."""
 
     def __init__(self, resources: tuple[str, ...], category: CheckCategories) -> None:
+        """``resources``: Terraform types, and CloudFormation types that have no Terraform one."""
         # The rule is named by the mirror's file, "<rule id>_<area>_<slug>.py": its ID is typed nowhere.
         rule = rules()[Path(inspect.getfile(type(self))).stem.split("_", 1)[0].upper()]
         super().__init__(
@@ -82,7 +84,7 @@ class MirrorCheck(BaseResourceCheck):
         )
         self.severity = Severities[rule.severity]  # type: ignore[assignment]  # Checkov sets it after init
 
-        types = [CLOUDFORMATION_TYPES[r] for r in resources if r in CLOUDFORMATION_TYPES]
+        types = [CLOUDFORMATION_TYPES.get(r, r) for r in resources if r in CLOUDFORMATION_TYPES or "::" in r]
         self.cloudformation = _CloudFormationTwin(self, types) if types else None
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
@@ -106,6 +108,7 @@ CLOUDFORMATION_TYPES = {
     "aws_sagemaker_pipeline": "AWS::SageMaker::Pipeline",
     "aws_sfn_state_machine": "AWS::StepFunctions::StateMachine",
     "aws_vpc_endpoint": "AWS::EC2::VPCEndpoint",
+    "aws_sagemaker_data_quality_job_definition": "AWS::SageMaker::DataQualityJobDefinition",
 }
 _TERRAFORM_TYPES = {cfn: tf for tf, cfn in CLOUDFORMATION_TYPES.items()}
 _RENAMED = {
@@ -113,7 +116,6 @@ _RENAMED = {
     "AWS::SageMaker::EndpointConfig": {"KmsKeyId": "kms_key_arn"},
     "AWS::StepFunctions::StateMachine": {"DefinitionString": "definition", "Definition": "definition"},
 }
-_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 class _CloudFormationTwin(CfnResourceCheck):
@@ -127,7 +129,7 @@ class _CloudFormationTwin(CfnResourceCheck):
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         # The workflow mirrors read the (Terraform) type they judge from the check, as Checkov sets it.
-        self.mirror.entity_type = _TERRAFORM_TYPES[self.entity_type]
+        self.mirror.entity_type = _TERRAFORM_TYPES.get(self.entity_type, self.entity_type)
         return self.mirror.scan_resource_conf(terraform_conf(self.entity_type, conf))
 
 
@@ -137,7 +139,7 @@ def terraform_conf(cloudformation_type: str, conf: Mapping[str, Any]) -> dict[st
     if not isinstance(properties, Mapping):
         return {}
     renamed = _RENAMED.get(cloudformation_type, {})
-    converted = {renamed.get(str(k), _snake(str(k))): _plain(v) for k, v in properties.items() if _kept(k)}
+    converted = {renamed.get(str(k), snake(str(k))): _plain(v) for k, v in properties.items() if _kept(k)}
     definition = converted.pop("pipeline_definition", None)
     if isinstance(definition, Mapping):  # the body is the definition; an S3 location is none
         converted["pipeline_definition"] = definition.get("pipeline_definition_body")
@@ -148,10 +150,6 @@ def terraform_conf(cloudformation_type: str, conf: Mapping[str, Any]) -> dict[st
 
 def _kept(key: Any) -> bool:
     return not str(key).startswith("__") and key not in _BOOKKEEPING
-
-
-def _snake(name: str) -> str:
-    return _WORD.sub("_", name).lower()
 
 
 _INTRINSIC = ("Ref", "Condition")
@@ -166,7 +164,7 @@ def _plain(value: Any) -> Any:
                 return argument  # its text, whose ${...} stay unresolved, as in HCL
             if key in _INTRINSIC or str(key).startswith("Fn::"):
                 return f"${{{key}}}"
-        return {_snake(str(k)): _plain(v) for k, v in value.items() if _kept(k)}
+        return {snake(str(k)): _plain(v) for k, v in value.items() if _kept(k)}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, str) and value.lower() in ("true", "false"):
@@ -267,3 +265,50 @@ def required(job: dict[str, Value], *attributes: str) -> bool | None:
     if any(v.state is State.ABSENT for v in values):
         return False
     return None if any(v.state is State.UNKNOWN for v in values) else True
+
+
+# Model Monitor: the provider's one job definition resource, and CloudFormation's others.
+MONITORING_KINDS: dict[str, MonitoringKind] = {
+    "aws_sagemaker_data_quality_job_definition": "data_quality",
+    **{f"AWS::SageMaker::{name}JobDefinition": kind for kind, name in MONITORING_DEFINITIONS.items()
+       if kind != "data_quality"},
+    "AWS::SageMaker::MonitoringSchedule": "schedule",
+}  # fmt: skip
+MONITORING_RESOURCES = tuple(MONITORING_KINDS)
+
+
+class _ConfFields:
+    """``sagemaker_api.Fields`` over a conf: the API reader declares what is read, and its defaults,
+    once for every input (attributes are the API's fields in snake_case)."""
+
+    def __init__(self, conf: Mapping[str, Any]) -> None:
+        self.conf = conf
+
+    def get(self, *path: str) -> Value:
+        value = setting(self.conf, *(snake(key) for key in path))
+        if not present(value):
+            return ABSENT
+        return PENDING if unresolved(value) else Value(State.KNOWN, value)
+
+    def string(self, *path: str) -> Value:
+        value = self.get(*path)
+        return UNKNOWN if value.known and not isinstance(value.value, str) else value
+
+    def boolean(self, *path: str, default: bool) -> Value:
+        value = self.get(*path)
+        if value.state is State.ABSENT:
+            return Value(State.KNOWN, default)
+        return value if not value.known or isinstance(value.value, bool) else UNKNOWN
+
+    def strings(self, *path: str) -> Value:
+        value = self.get(*path)
+        if not value.known:
+            return value
+        items = value.value if isinstance(value.value, list) else [value.value]  # one item is unwrapped
+        return PENDING if any(unresolved(v) or not isinstance(v, str) for v in items) else value
+
+
+def monitoring_settings_of(entity_type: str, conf: Mapping[str, Any]) -> dict[str, Value] | None:
+    """A monitoring job's settings as the frontends read them; None for a schedule running a
+    definition by name (judged where it is defined)."""
+    return monitoring_settings(MONITORING_KINDS[entity_type], _ConfFields(conf))

@@ -244,3 +244,31 @@ def test_install_refuses_what_it_cannot_guard(session: Any) -> None:
         install(object())
     with pytest.raises(TypeError, match="guards SageMaker clients, not a s3 one"):
         install(session.client("s3"))
+
+
+def _data_quality(name: str, **network: Any) -> dict[str, Any]:
+    return {
+        "JobDefinitionName": name,
+        "DataQualityAppSpecification": {"ImageUri": "156813124566.dkr.ecr.us-east-1.amazonaws.com/monitor:1"},
+        "DataQualityJobInput": {"EndpointInput": {"EndpointName": "e", "LocalPath": "/opt/ml/processing/input"}},
+        "DataQualityJobOutputConfig": {"KmsKeyId": KEY, "MonitoringOutputs": [{"S3Output": {
+            "S3Uri": "s3://bucket/monitoring", "LocalPath": "/opt/ml/processing/output"}}]},
+        "JobResources": {"ClusterConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.large",
+                                           "VolumeSizeInGB": 20, "VolumeKmsKeyId": KEY}},
+        "NetworkConfig": {"EnableNetworkIsolation": True, "EnableInterContainerTrafficEncryption": True,
+                          "VpcConfig": VPC, **network},
+        "RoleArn": "arn:aws:iam::123456789012:role/monitoring",
+    }  # fmt: skip
+
+
+def test_a_monitoring_job_definition_is_judged(session: Any, moto_endpoint: str) -> None:
+    install(session)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    with pytest.raises(AdmissionDenied) as denied:
+        client.create_data_quality_job_definition(**_data_quality("open", EnableNetworkIsolation=False))
+    assert [(f.rule_id, f.resource) for f in denied.value.findings] == [
+        ("SM701", "CreateDataQualityJobDefinition:open")
+    ]
+    client.create_data_quality_job_definition(**_data_quality("closed"))
+    listed = client.list_data_quality_job_definitions()["JobDefinitionSummaries"]
+    assert [d["MonitoringJobDefinitionName"] for d in listed] == ["closed"]

@@ -91,7 +91,7 @@ def test_two_plans_of_the_same_code_are_judged_apart(tmp_path: Path) -> None:
 def test_convert_then_scan_the_document_gives_the_same_findings(tmp_path: Path) -> None:
     document = tmp_path / "input.json"
     assert smguard("convert", EXAMPLE, "-o", document).returncode == 0
-    assert json.loads(document.read_text())["schema_version"] == 2
+    assert json.loads(document.read_text())["schema_version"] == 3
     direct = json.loads(smguard("scan", EXAMPLE, "--format", "json").stdout)["findings"]
     converted = json.loads(smguard("scan", document, "--format", "json").stdout)["findings"]
     assert [(f["rule_id"], f["resource"]) for f in converted] == [(f["rule_id"], f["resource"]) for f in direct]
@@ -108,7 +108,7 @@ def _bad_input_cases(tmp_path: Path) -> dict[str, tuple[list[str | Path], str]]:
     (tmp_path / "list.json").write_text("[1, 2]")
     (tmp_path / "other.json").write_text('{"kind": "Deployment"}')
     (tmp_path / "bad.yaml").write_text("netwrok: {}\n")
-    (tmp_path / "doc.json").write_text('{"schema_version": 2, "resources": {"notebook_instances": 3}}')
+    (tmp_path / "doc.json").write_text('{"schema_version": 3, "resources": {"notebook_instances": 3}}')
     (tmp_path / "unrelated").mkdir()
     (tmp_path / "unrelated" / "package.json").write_text('{"name": "x"}')
     return {

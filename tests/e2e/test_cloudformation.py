@@ -73,6 +73,22 @@ def test_model_isolation_examples() -> None:
     assert "SM402" not in {r for r, _, _ in passed}
 
 
+@pytest.mark.parametrize(
+    "check",
+    [
+        "CKV_AWS_367_SagemakerDataQualityJobDefinitionEncryption",
+        "CKV_AWS_368_SagemakerDataQualityJobDefinitionVolumeEncryption",
+    ],
+)
+def test_monitoring_key_examples_agree_with_checkov(check: str) -> None:
+    """Checkov's output key and volume key checks: SM704 asks for both, on the same resources."""
+    _, failed, _ = scan(CORPUS / f"checkov__{check}-FAILED.yaml")
+    _, passed, _ = scan(CORPUS / f"checkov__{check}-PASSED.yaml")
+    failing = {resource for rule, resource, status in failed if rule == "SM704" and status == "fail"}
+    assert failing and all(resource.startswith("MyDataQualityJobDefinitionFail") for resource in failing)
+    assert ("SM704", "MyDataQualityJobDefinitionPass", "fail") not in passed | failed
+
+
 def test_the_hosting_chain_is_followed_through_get_att() -> None:
     _, findings, _ = scan(
         CORPUS / "kics__sagemaker_endpoint_config_should_specify_kms_key_id_attribute__positive1.yaml"

@@ -87,6 +87,11 @@ class _Handler(BaseHTTPRequestHandler):
         if throttle:
             self._error("ThrottlingException", "Rate exceeded")
             return
+        if self.headers.get("X-Amz-Target") == "SageMaker.ListMonitoringSchedules":
+            # moto does not implement monitoring schedules: the one answer here not moto's, an
+            # account without any (schedules are converted from recorded responses in the unit tests).
+            self._reply(b'{"MonitoringScheduleSummaries": []}')
+            return
         headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
         request = urllib.request.Request(  # noqa: S310  # the moto server on loopback
             self.server.upstream + self.path, data=body or None, method=self.command, headers=headers
@@ -105,10 +110,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
     def _error(self, code: str, message: str, status: int = 400) -> None:
-        payload = json.dumps({"__type": code, "message": message}).encode()
+        self._reply(json.dumps({"__type": code, "message": message}).encode(), status, code)
+
+    def _reply(self, payload: bytes, status: int = 200, error: str = "") -> None:
         self.send_response(status)
         self.send_header("Content-Type", "application/x-amz-json-1.1")
-        self.send_header("x-amzn-ErrorType", code)
+        if error:
+            self.send_header("x-amzn-ErrorType", error)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
@@ -188,6 +196,23 @@ def seeded(moto: str) -> dict[str, str]:
     variant = {"VariantName": "v", "ModelName": "vpc-model", "InitialInstanceCount": 1, "InstanceType": "ml.m5.large"}
     sm.create_endpoint_config(EndpointConfigName="no-key", ProductionVariants=[variant])
     sm.create_endpoint_config(EndpointConfigName="with-key", ProductionVariants=[variant], KmsKeyId=KEY)
+    monitoring = {
+        "DataQualityAppSpecification": {"ImageUri": IMAGE},
+        "DataQualityJobInput": {"EndpointInput": {"EndpointName": "e", "LocalPath": "/opt/ml/processing/input"}},
+        "RoleArn": ROLE,
+    }
+    output = {"MonitoringOutputs": [{"S3Output": {"S3Uri": "s3://b/m", "LocalPath": "/opt/ml/processing/output"}}]}
+    cluster = {"InstanceCount": 1, "InstanceType": "ml.m5.large", "VolumeSizeInGB": 20}
+    sm.create_data_quality_job_definition(
+        JobDefinitionName="open-monitor", **monitoring, DataQualityJobOutputConfig=output,
+        JobResources={"ClusterConfig": cluster},
+    )  # fmt: skip
+    sm.create_data_quality_job_definition(
+        JobDefinitionName="hardened-monitor", **monitoring, DataQualityJobOutputConfig={**output, "KmsKeyId": KEY},
+        JobResources={"ClusterConfig": {**cluster, "VolumeKmsKeyId": KEY}},
+        NetworkConfig={"EnableNetworkIsolation": True, "EnableInterContainerTrafficEncryption": True,
+                       "VpcConfig": {"Subnets": [subnet], "SecurityGroupIds": [group]}},
+    )  # fmt: skip
     _client("sagemaker", "eu-west-1", moto).create_notebook_instance(
         NotebookInstanceName="dublin", InstanceType="ml.t3.medium", RoleArn=ROLE
     )
@@ -211,6 +236,9 @@ def test_every_kind_is_collected_and_judged_by_arn(proxy: FaultProxy, seeded: di
         assert (rule, "hardened-job") not in verdicts
     assert verdicts[("SM401", "open-model")] == "fail"
     assert ("SM401", "vpc-model") not in verdicts
+    for rule in ("SM701", "SM702", "SM703", "SM704"):
+        assert verdicts[(rule, "open-monitor")] == "fail"
+        assert (rule, "hardened-monitor") not in verdicts
     assert verdicts[("SM403", "no-key")] == "fail"
     assert ("SM403", "with-key") not in verdicts
     assert verdicts[("SM501", seeded["endpoint"])] == "fail"

@@ -140,7 +140,7 @@ def test_an_insecure_training_job_is_refused_with_the_findings(cluster: Cluster)
     result = cluster.apply(training_job("open", hardened=False))
     assert result.returncode != 0
     assert 'admission webhook "sagemaker.smguard.dev" denied the request' in result.stderr
-    assert "SM301 fail: no VpcConfig subnets" in result.stderr and "SM302 fail" in result.stderr
+    assert "SM301 fail: the training job has no VpcConfig.Subnets" in result.stderr and "SM302 fail" in result.stderr
     assert cluster.kubectl("get", "trainingjob", "open").returncode != 0  # not created
 
 

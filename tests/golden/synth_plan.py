@@ -138,6 +138,10 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         ("arn", "id", "name", "tags_all"),
     ),
     "aws_sagemaker_endpoint": ({"tags": None}, ("arn", "id", "tags_all")),
+    "aws_sagemaker_data_quality_job_definition": (
+        {"data_quality_baseline_config": [], "network_config": [], "stopping_condition": [], "tags": None},
+        ("arn", "id", "tags_all"),
+    ),
     "aws_sagemaker_domain": (
         {"app_network_access_type": "PublicInternetOnly", "kms_key_id": None, "tags": None},
         ("arn", "id", "url", "home_efs_file_system_id", "security_group_id_for_domain_boundary", "tags_all"),

@@ -40,6 +40,9 @@ TYPES: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "aws_sagemaker_endpoint": ("AWS::SageMaker::Endpoint", {"name": "EndpointName"}),
     "aws_sagemaker_domain": ("AWS::SageMaker::Domain", {}),
+    "aws_sagemaker_data_quality_job_definition": ("AWS::SageMaker::DataQualityJobDefinition", {
+        "name": "JobDefinitionName", "volume_size_in_gb": "VolumeSizeInGB",
+    }),
     "aws_sagemaker_pipeline": ("AWS::SageMaker::Pipeline", {}),
     "aws_sfn_state_machine": ("AWS::StepFunctions::StateMachine", {
         "name": "StateMachineName", "definition": "DefinitionString",
@@ -64,7 +67,14 @@ TERRAFORM_ONLY = {
 }
 
 # Blocks that repeat in CloudFormation too (lists); every other block is one object.
-_REPEATED = {"production_variants", "shadow_production_variants", "capture_options", "statement", "container"}
+_REPEATED = {
+    "production_variants",
+    "shadow_production_variants",
+    "capture_options",
+    "statement",
+    "container",
+    "monitoring_outputs",
+}
 # Attributes CloudFormation keeps as JSON text rather than an object.
 _TEXT = {"pipeline_definition", "definition"}
 # Attributes holding a JSON document that CloudFormation takes as an object.

@@ -33,9 +33,6 @@ NOT_YET = {
     "CreateOptimizationJob": "optimization jobs",
     "CreateTransformJob": "transform jobs run in their model's VPC; their keys need a rule of their own",
     "CreateCluster": "HyperPod clusters",
-    "CreateDataQualityJobDefinition": "Model Monitor", "CreateModelQualityJobDefinition": "Model Monitor",
-    "CreateModelBiasJobDefinition": "Model Monitor", "CreateModelExplainabilityJobDefinition": "Model Monitor",
-    "CreateMonitoringSchedule": "Model Monitor", "UpdateMonitoringSchedule": "Model Monitor",
     "CreateAlgorithm": "an algorithm's validation jobs",
     "CreateModelPackage": "a model package's validation jobs",
 }  # fmt: skip
@@ -76,8 +73,11 @@ def test_the_guarded_operations() -> None:
     carrying = _carrying_settings()
     assert GUARDED == OPERATIONS <= set(botocore.session.get_session().get_service_model("sagemaker").operation_names)
     assert sorted(GUARDED) == [
-        "CreateDomain", "CreateEndpoint", "CreateEndpointConfig", "CreateHyperParameterTuningJob", "CreateModel",
+        "CreateDataQualityJobDefinition", "CreateDomain", "CreateEndpoint", "CreateEndpointConfig",
+        "CreateHyperParameterTuningJob", "CreateModel", "CreateModelBiasJobDefinition",
+        "CreateModelExplainabilityJobDefinition", "CreateModelQualityJobDefinition", "CreateMonitoringSchedule",
         "CreateNotebookInstance", "CreatePipeline", "CreateProcessingJob", "CreateTrainingJob", "UpdateDomain",
-        "UpdateEndpoint", "UpdateNotebookInstance", "UpdatePipeline", "UpdateTrainingJob",
+        "UpdateEndpoint", "UpdateMonitoringSchedule", "UpdateNotebookInstance", "UpdatePipeline",
+        "UpdateTrainingJob",
     ]  # fmt: skip
     assert all(operation in carrying for operation in GUARDED)

@@ -123,3 +123,11 @@ def test_every_field_smguard_reads_is_in_the_real_crd(kind: str) -> None:
     fields = {path for path in asked if not path[-1].endswith(".$")}  # Step Functions' "Key.$" probes
     assert len(fields) >= 2
     assert {path for path in fields if not _defined(schema, path)} == NOT_IN_CRD.get(kind, set())
+
+
+def test_the_webhook_example_is_scoped_to_every_judged_kind() -> None:
+    example = yaml.safe_load((Path(__file__).parents[2] / "bundles/deploy/validating-webhook.yaml").read_text())
+    (webhook,) = example["webhooks"]
+    (rule,) = webhook["rules"]
+    assert rule["apiGroups"] == [kubernetes.GROUP]
+    assert sorted(rule["resources"]) == sorted(f"{kind.lower()}s" for kind in kubernetes.OPERATIONS)

@@ -47,6 +47,11 @@ _SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
      "EndpointConfigName"),
     ("list_endpoints", "Endpoints", "EndpointName", "describe_endpoint", "EndpointName"),
     ("list_domains", "Domains", "DomainId", "describe_domain", "DomainId"),
+    *((f"list_{kind}_job_definitions", "JobDefinitionSummaries", "MonitoringJobDefinitionName",
+       f"describe_{kind}_job_definition", "JobDefinitionName")
+      for kind in ("data_quality", "model_quality", "model_bias", "model_explainability")),
+    ("list_monitoring_schedules", "MonitoringScheduleSummaries", "MonitoringScheduleName",
+     "describe_monitoring_schedule", "MonitoringScheduleName"),
 )  # fmt: skip
 _JOBS_SINCE = {"list_training_jobs", "list_hyper_parameter_tuning_jobs", "list_processing_jobs"}
 _EC2_STEPS = 3  # DescribeVpcEndpoints, DescribeSubnets, DescribeVpcs

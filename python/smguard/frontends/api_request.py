@@ -19,12 +19,13 @@ from smguard.frontends.sagemaker_api import (
     endpoint_config_settings,
     job_settings,
     model_settings,
+    monitoring_settings,
     no_placeholder,
     notebook_settings,
 )
 from smguard.frontends.value import UNKNOWN, Value, meta, plain
 from smguard.jsonio import loads
-from smguard.model import Document, JobKind, empty_document
+from smguard.model import Document, JobKind, MonitoringKind, empty_document
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,16 @@ _JOBS: dict[str, tuple[JobKind, str]] = {
     "CreateProcessingJob": ("processing", "ProcessingJobName"),
 }
 _PIPELINES = frozenset({"CreatePipeline", "UpdatePipeline"})
-OPERATIONS = frozenset(_RESOURCES) | frozenset(_JOBS) | _PIPELINES
+# UpdateMonitoringSchedule replaces the whole MonitoringScheduleConfig: the request is the new state.
+_MONITORING: dict[str, MonitoringKind] = {
+    "CreateDataQualityJobDefinition": "data_quality",
+    "CreateModelQualityJobDefinition": "model_quality",
+    "CreateModelBiasJobDefinition": "model_bias",
+    "CreateModelExplainabilityJobDefinition": "model_explainability",
+    "CreateMonitoringSchedule": "schedule",
+    "UpdateMonitoringSchedule": "schedule",
+}
+OPERATIONS = frozenset(_RESOURCES) | frozenset(_JOBS) | _PIPELINES | frozenset(_MONITORING)
 
 
 def _job(request: Request, name: Value, suffix: str, kind: JobKind, settings: dict[str, Value]) -> dict[str, Any]:
@@ -197,6 +207,11 @@ def add_request(document: Document, request: Request, params: Mapping[str, Any])
             name = reader.string(name_key)
             for suffix, settings in job_settings(job_kind, params, no_placeholder):
                 lists["training_jobs"].append(_job(request, name, suffix, job_kind, settings))
+        elif operation in _MONITORING:
+            monitoring = _MONITORING[operation]
+            values = monitoring_settings(monitoring, reader)
+            if values is not None:
+                lists["monitoring_jobs"].append({**_resource(values, request), "kind": monitoring})
         elif operation in _PIPELINES:
             name = reader.string("PipelineName")
             for suffix, job_kind, settings in _pipeline_jobs(reader):

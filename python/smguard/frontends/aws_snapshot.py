@@ -22,18 +22,26 @@ from smguard.frontends.sagemaker_api import (
     endpoint_config_settings,
     job_settings,
     model_settings,
+    monitoring_settings,
     no_placeholder,
     notebook_settings,
 )
 from smguard.frontends.services import sagemaker_service
 from smguard.frontends.value import ABSENT, UNKNOWN, State, Value, meta, plain
-from smguard.model import Document, JobKind, empty_document
+from smguard.model import Document, JobKind, MonitoringKind, empty_document
 
 SNAPSHOT_FORMAT = 1
 _JOBS: tuple[tuple[str, JobKind, str], ...] = (
     ("sagemaker.DescribeTrainingJob", "training", "TrainingJobArn"),
     ("sagemaker.DescribeHyperParameterTuningJob", "tuning", "HyperParameterTuningJobArn"),
     ("sagemaker.DescribeProcessingJob", "processing", "ProcessingJobArn"),
+)
+_MONITORING: tuple[tuple[str, MonitoringKind, str], ...] = (
+    ("sagemaker.DescribeDataQualityJobDefinition", "data_quality", "JobDefinitionArn"),
+    ("sagemaker.DescribeModelQualityJobDefinition", "model_quality", "JobDefinitionArn"),
+    ("sagemaker.DescribeModelBiasJobDefinition", "model_bias", "JobDefinitionArn"),
+    ("sagemaker.DescribeModelExplainabilityJobDefinition", "model_explainability", "JobDefinitionArn"),
+    ("sagemaker.DescribeMonitoringSchedule", "schedule", "MonitoringScheduleArn"),
 )
 
 
@@ -179,6 +187,13 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
                         **plain(values),
                         "vpc_key": vpc_key,
                     }  # fmt: skip
+                )
+    for api, monitoring, arn_key in _MONITORING:
+        for arn, response in _described(region, document, api, arn_key):
+            values = _shaped(document, arn, loc, monitoring_settings, monitoring, Reader(response, no_placeholder))
+            if values is not None:
+                lists["monitoring_jobs"].append(
+                    {"meta": meta(arn, api.split(".")[1], loc, values), "kind": monitoring, **plain(values)}
                 )
     for arn, response in _described(region, document, "sagemaker.DescribeDomain", "DomainArn"):
         values = _shaped(document, arn, loc, domain_settings, Reader(response, no_placeholder))

@@ -32,6 +32,11 @@ OPERATIONS = {
     "Endpoint": "CreateEndpoint",
     "NotebookInstance": "CreateNotebookInstance",
     "Domain": "CreateDomain",
+    "DataQualityJobDefinition": "CreateDataQualityJobDefinition",
+    "ModelQualityJobDefinition": "CreateModelQualityJobDefinition",
+    "ModelBiasJobDefinition": "CreateModelBiasJobDefinition",
+    "ModelExplainabilityJobDefinition": "CreateModelExplainabilityJobDefinition",
+    "MonitoringSchedule": "CreateMonitoringSchedule",
 }
 
 Recorder = Callable[[str, tuple[str, ...]], None]

@@ -9,12 +9,12 @@ fills in at run time (``{"Get": "Parameters.Subnets"}``, ``"VpcConfig.$": "$.vpc
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from smguard.errors import ApiShapeError
 from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
-from smguard.model import JobKind
+from smguard.model import JobKind, MonitoringKind
 
 Placeholder = Callable[[Any], bool]
 
@@ -22,6 +22,15 @@ Placeholder = Callable[[Any], bool]
 def no_placeholder(_: Any) -> bool:
     """For requests and responses that hold only concrete values (API calls, Describe* responses)."""
     return False
+
+
+class Fields(Protocol):
+    """What the settings readers below ask of a request: a value by its API field path."""
+
+    def get(self, *path: str) -> Value: ...
+    def string(self, *path: str) -> Value: ...
+    def boolean(self, *path: str, default: bool) -> Value: ...
+    def strings(self, *path: str) -> Value: ...
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,12 @@ class Reader:
     placeholder: Placeholder
     pending: Placeholder = no_placeholder
     """Values set to something known only once deployed (a resource of the same template)."""
+    text_booleans: bool = False
+    """``"true"``/``"false"`` are Booleans too (CloudFormation takes them so, e.g. from a parameter)."""
+
+    def inner(self, request: Mapping[str, Any]) -> Reader:
+        """A reader of a structure inside this request, reading as this one does."""
+        return replace(self, request=request)
 
     def get(self, *path: str) -> Value:
         node: Any = self.request
@@ -59,6 +74,8 @@ class Reader:
         value = self.get(*path)
         if value.state is State.ABSENT:
             return Value(State.KNOWN, default)
+        if self.text_booleans and value.known and str(value.value).lower() in ("true", "false"):
+            return Value(State.KNOWN, str(value.value).lower() == "true")
         if value.known and not isinstance(value.value, bool):
             raise ApiShapeError(f"{'.'.join(path)} is not a boolean")
         return value
@@ -141,6 +158,52 @@ def job_settings(
     return found
 
 
+# Model Monitor: each job definition kind names its output configuration after itself; a
+# schedule holds the same settings under other names in its inline MonitoringJobDefinition.
+MONITORING_DEFINITIONS: dict[MonitoringKind, str] = {
+    "data_quality": "DataQuality",
+    "model_quality": "ModelQuality",
+    "model_bias": "ModelBias",
+    "model_explainability": "ModelExplainability",
+}
+_SCHEDULED = ("MonitoringScheduleConfig", "MonitoringJobDefinition")
+
+
+def monitoring_settings(kind: MonitoringKind, reader: Fields) -> dict[str, Value] | None:
+    """A job definition or a monitoring schedule (Create/UpdateMonitoringSchedule,
+    DescribeMonitoringSchedule); None for a schedule that runs a job definition by name, which is
+    judged where it is defined."""
+    if kind != "schedule":
+        return job_definition_settings(kind, reader)
+    if reader.get(*_SCHEDULED).state is State.ABSENT:
+        return None
+    return _monitoring_job(reader.string("MonitoringScheduleName"), reader, _SCHEDULED,
+                           (*_SCHEDULED, "MonitoringOutputConfig"), (*_SCHEDULED, "MonitoringResources"))  # fmt: skip
+
+
+def job_definition_settings(kind: MonitoringKind, reader: Fields) -> dict[str, Value]:
+    """Create*JobDefinition and Describe*JobDefinition of the four kinds."""
+    output = (f"{MONITORING_DEFINITIONS[kind]}JobOutputConfig",)
+    return _monitoring_job(reader.string("JobDefinitionName"), reader, (), output, ("JobResources",))
+
+
+def _monitoring_job(
+    name: Value, reader: Fields, base: tuple[str, ...], output: tuple[str, ...], resources: tuple[str, ...]
+) -> dict[str, Value]:
+    network = (*base, "NetworkConfig")
+    return {
+        "name": name,
+        "subnets": reader.strings(*network, "VpcConfig", "Subnets"),
+        "security_group_ids": reader.strings(*network, "VpcConfig", "SecurityGroupIds"),
+        "enable_network_isolation": reader.boolean(*network, "EnableNetworkIsolation", default=False),
+        "enable_inter_container_traffic_encryption": reader.boolean(
+            *network, "EnableInterContainerTrafficEncryption", default=False
+        ),
+        "volume_kms_key_id": reader.string(*resources, "ClusterConfig", "VolumeKmsKeyId"),
+        "output_kms_key_id": reader.string(*output, "KmsKeyId"),
+    }
+
+
 def _mapping(value: Any, path: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ApiShapeError(f"{path} is not an object")
@@ -196,7 +259,7 @@ def _containers(reader: Reader) -> Value:
     for i, container in enumerate(raw):
         if not isinstance(container, Mapping):
             raise ApiShapeError(f"container {i} is not an object")
-        inner = Reader(container, reader.placeholder, reader.pending)
+        inner = reader.inner(container)
         image = inner.string("Image")
         if image.state is State.ABSENT:
             continue  # a model package's container: its image is the package's
@@ -216,7 +279,7 @@ def endpoint_config_settings(reader: Reader) -> dict[str, Value]:
         for i, variant in enumerate(listed.value if listed.known and isinstance(listed.value, list) else []):
             if not isinstance(variant, Mapping):
                 raise ApiShapeError(f"{key}.{i} is not an object")
-            inner = Reader(variant, reader.placeholder, reader.pending)
+            inner = reader.inner(variant)
             count = _whole_number(inner, key, i)
             serverless = inner.get("ServerlessConfig")
             variants.append({

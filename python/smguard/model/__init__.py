@@ -18,6 +18,7 @@ from smguard.model.document import (
 from smguard.model.hosting import Endpoint, EndpointConfig, Model, Variant
 from smguard.model.iam import Account, Condition, Policy, Principal, Statement
 from smguard.model.meta import Meta
+from smguard.model.monitoring import MonitoringJob, MonitoringKind
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
 from smguard.model.studio import Domain, UserProfile
@@ -34,6 +35,8 @@ __all__ = [
     "JobKind",
     "Meta",
     "Model",
+    "MonitoringJob",
+    "MonitoringKind",
     "NotebookInstance",
     "Policy",
     "Principal",

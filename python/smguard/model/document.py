@@ -8,12 +8,13 @@ from typing_extensions import TypedDict
 
 from smguard.model.hosting import Endpoint, EndpointConfig, Model
 from smguard.model.iam import Account, Policy
+from smguard.model.monitoring import MonitoringJob
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
 from smguard.model.studio import Domain, UserProfile
 from smguard.model.training import TrainingJob
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SourceKind = Literal["terraform-plan", "aws-snapshot", "api-request", "cloudformation", "kubernetes"]
 
@@ -35,6 +36,7 @@ class Resources(TypedDict):
 
     notebook_instances: list[NotebookInstance]
     training_jobs: list[TrainingJob]
+    monitoring_jobs: list[MonitoringJob]
     models: list[Model]
     endpoint_configs: list[EndpointConfig]
     endpoints: list[Endpoint]
@@ -75,6 +77,7 @@ def empty_document() -> Document:
         "resources": {
             "notebook_instances": [],
             "training_jobs": [],
+            "monitoring_jobs": [],
             "models": [],
             "endpoint_configs": [],
             "endpoints": [],

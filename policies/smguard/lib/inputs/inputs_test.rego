@@ -154,4 +154,4 @@ hardened_domain := {
 
 # METADATA
 # description: A whole input document around some resources, as the frontends write it.
-complete(doc) := object.union({"schema_version": 2, "resources": {}, "errors": []}, doc)
+complete(doc) := object.union({"schema_version": 3, "resources": {}, "errors": []}, doc)

@@ -26,11 +26,13 @@ from smguard.frontends.cloudformation.template import (
 from smguard.frontends.conversion import Conversion
 from smguard.frontends.iam_policy import parse_policy
 from smguard.frontends.sagemaker_api import (
+    MONITORING_DEFINITIONS,
     Reader,
     domain_settings,
     endpoint_config_settings,
     job_settings,
     model_settings,
+    monitoring_settings,
     no_placeholder,
     notebook_settings,
     string_or,
@@ -38,7 +40,7 @@ from smguard.frontends.sagemaker_api import (
 from smguard.frontends.services import sagemaker_service
 from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value, meta, plain
 from smguard.jsonio import loads
-from smguard.model import empty_document
+from smguard.model import MonitoringKind, empty_document
 
 __all__ = ["convert_template", "decode", "is_template", "line_of", "parameters_file"]
 
@@ -74,7 +76,7 @@ class _Template:
         return resolved if isinstance(resolved, dict) else {}
 
     def reader(self, properties: Mapping[str, Any]) -> Reader:
-        return Reader(properties, _unresolved, _created)
+        return Reader(properties, _unresolved, _created, text_booleans=True)
 
     def id(self, logical_id: str) -> str:
         """A resource's ID in findings: its logical ID, after the stack's name in a cloud assembly."""
@@ -290,6 +292,15 @@ def _add_job(t: _Template, job_id: str, kind: Any, values: dict[str, Value]) -> 
                                      **plain(everything), "vpc_key": None})  # fmt: skip
 
 
+def _monitoring(kind: MonitoringKind) -> Callable[[_Template, str, dict[str, Any]], None]:
+    def mapper(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+        values = monitoring_settings(kind, t.reader(props))
+        if values is not None:
+            t.lists["monitoring_jobs"].append({"meta": t.meta(logical_id, values), "kind": kind, **plain(values)})
+
+    return mapper
+
+
 def _pipeline(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
     definition = props.get("PipelineDefinition")
     body = definition.get("PipelineDefinitionBody") if isinstance(definition, Mapping) else definition
@@ -349,6 +360,8 @@ _MAPPERS: dict[str, Callable[[_Template, str, dict[str, Any]], None]] = {
     "AWS::SageMaker::Domain": _domain,
     "AWS::SageMaker::UserProfile": _user_profile,
     "AWS::SageMaker::Pipeline": _pipeline,
+    **{f"AWS::SageMaker::{name}JobDefinition": _monitoring(kind) for kind, name in MONITORING_DEFINITIONS.items()},
+    "AWS::SageMaker::MonitoringSchedule": _monitoring("schedule"),
     "AWS::StepFunctions::StateMachine": _state_machine,
     "AWS::IAM::Policy": _identity,
     "AWS::IAM::ManagedPolicy": _identity,

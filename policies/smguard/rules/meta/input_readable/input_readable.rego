@@ -91,7 +91,7 @@ _identified(resource) if is_string(resource.meta.id)
 
 # METADATA
 # description: smguard.model.SCHEMA_VERSION; tests/meta checks the two agree.
-schema_version := 2
+schema_version := 3
 
 _document if {
 	input.schema_version == schema_version

@@ -26,7 +26,7 @@ test_pass_no_errors if {
 test_error_for_input_that_is_not_an_smguard_document if {
 	plan := {"format_version": "1.2", "resource_changes": []}
 	inputs.verdicts(rule.findings) == {["SM001", "(input)", "error"]} with input as plan
-	inputs.verdicts(rule.findings) == {["SM001", "(input)", "error"]} with input as {"schema_version": 2, "resource": {}}
+	inputs.verdicts(rule.findings) == {["SM001", "(input)", "error"]} with input as {"schema_version": 3, "resource": {}}
 	inputs.verdicts(rule.findings) == {["SM001", "(input)", "error"]} with input as "plan"
 	not_listed := inputs.complete({"resources": {"training_jobs": 5}})
 	inputs.verdicts(rule.findings) == {["SM001", "(input)", "error"]} with input as not_listed

@@ -1,5 +1,5 @@
 # METADATA
-# title: SageMaker training job runs in the customer VPC
+# title: SageMaker training, tuning and processing jobs run in the customer VPC
 # description: |
 #   Without a VpcConfig, training containers run in a SageMaker-managed VPC with internet
 #   access: training data and model artifacts can leave, and code can be pulled, outside any
@@ -23,18 +23,19 @@
 #     job through the SageMaker Python SDK defaults file (smguard guardrails).
 package smguard.rules.training.in_customer_vpc
 
+import data.smguard.lib.jobs
 import data.smguard.lib.result
 
-_messages := {
-	"subnets": "no VpcConfig subnets: the job runs in a SageMaker-managed VPC",
-	"security_group_ids": "VpcConfig has no security groups",
-}
+_messages := jobs.messages({
+	"subnets": "the %s has no %s: it runs in a SageMaker-managed VPC",
+	"security_group_ids": "the %s has no %s",
+})
 
 findings contains finding if {
 	some job in input.resources.training_jobs
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]
-		verdict := result.require(rego.metadata.chain(), job, attribute, _messages[attribute])
+		verdict := result.require(rego.metadata.chain(), job, attribute, jobs.message(_messages, job, attribute, "training"))
 	]
 	finding := result.strongest(verdicts)
 }

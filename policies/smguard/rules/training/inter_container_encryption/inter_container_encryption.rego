@@ -1,5 +1,5 @@
 # METADATA
-# title: SageMaker training job encrypts inter-container traffic
+# title: SageMaker training, tuning and processing jobs encrypt inter-container traffic
 # description: |
 #   Distributed training exchanges gradients and data between instances; without inter-container
 #   traffic encryption that traffic crosses the network in clear text. Absent means off.
@@ -15,13 +15,19 @@
 #     EnableInterContainerTrafficEncryption: true (API; NetworkConfig for processing jobs).
 package smguard.rules.training.inter_container_encryption
 
+import data.smguard.lib.jobs
 import data.smguard.lib.result
+
+_messages := jobs.messages({"enable_inter_container_traffic_encryption": concat(": ", [
+	"the %s does not encrypt inter-container traffic",
+	"%s is off (an absent setting means off)",
+])})
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_inter_container_traffic_encryption", _compliant(resource),
-		"inter-container traffic encryption is off (an absent setting means off)",
+		jobs.message(_messages, resource, "enable_inter_container_traffic_encryption", "training"),
 	)
 }
 

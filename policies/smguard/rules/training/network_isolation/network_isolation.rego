@@ -1,5 +1,5 @@
 # METADATA
-# title: SageMaker training job runs with network isolation
+# title: SageMaker training, tuning and processing jobs run with network isolation
 # description: |
 #   Network isolation takes all network access from the training containers (SageMaker still
 #   fetches input and writes output): untrusted algorithms and compromised dependencies cannot
@@ -16,13 +16,19 @@
 #     pipeline step, Step Functions task; NetworkConfig for processing jobs).
 package smguard.rules.training.network_isolation
 
+import data.smguard.lib.jobs
 import data.smguard.lib.result
+
+_messages := jobs.messages({"enable_network_isolation": concat(": ", [
+	"the %s runs without network isolation",
+	"%s is off (an absent setting means off)",
+])})
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),
-		"network isolation is off (an absent setting means off)",
+		jobs.message(_messages, resource, "enable_network_isolation", "training"),
 	)
 }
 

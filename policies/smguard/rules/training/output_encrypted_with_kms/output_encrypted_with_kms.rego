@@ -1,5 +1,5 @@
 # METADATA
-# title: SageMaker training job output is encrypted with KMS
+# title: SageMaker training, tuning and processing job output is encrypted with KMS
 # description: |
 #   Model artifacts and output written to S3 without an output KMS key are encrypted only with
 #   the bucket's default, which may be SSE-S3 and readable by anyone the bucket allows.
@@ -15,9 +15,13 @@
 #     (ProcessingOutputConfig.KmsKeyId for processing jobs).
 package smguard.rules.training.output_encrypted_with_kms
 
+import data.smguard.lib.jobs
 import data.smguard.lib.result
+
+_messages := jobs.messages({"output_kms_key_id": "the %s has no output KMS key (%s)"})
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
-	finding := result.require(rego.metadata.chain(), resource, "output_kms_key_id", "no output KMS key is configured")
+	message := jobs.message(_messages, resource, "output_kms_key_id", "training")
+	finding := result.require(rego.metadata.chain(), resource, "output_kms_key_id", message)
 }

@@ -14,13 +14,16 @@
 #     Remove remote_debug_config or set enable_remote_debug = false (RemoteDebugConfig.EnableRemoteDebug).
 package smguard.rules.training.remote_debug_disabled
 
+import data.smguard.lib.jobs
 import data.smguard.lib.result
+
+_messages := jobs.messages({"enable_remote_debug": "the %s has remote debugging on (%s)"})
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_remote_debug", _compliant(resource),
-		"remote debugging is enabled",
+		jobs.message(_messages, resource, "enable_remote_debug", "training"),
 	)
 }
 

@@ -1,5 +1,5 @@
 # METADATA
-# title: SageMaker training job volume is encrypted with KMS
+# title: SageMaker training, tuning and processing job volumes are encrypted with KMS
 # description: |
 #   The ML storage volumes of training instances hold the training data and checkpoints;
 #   without VolumeKmsKeyId they are encrypted with an AWS-managed key the customer cannot
@@ -16,9 +16,13 @@
 #     (ProcessingResources.ClusterConfig.VolumeKmsKeyId for processing jobs).
 package smguard.rules.training.volume_encrypted_with_kms
 
+import data.smguard.lib.jobs
 import data.smguard.lib.result
+
+_messages := jobs.messages({"volume_kms_key_id": "the %s has no volume KMS key (%s)"})
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
-	finding := result.require(rego.metadata.chain(), resource, "volume_kms_key_id", "no volume KMS key is configured")
+	message := jobs.message(_messages, resource, "volume_kms_key_id", "training")
+	finding := result.require(rego.metadata.chain(), resource, "volume_kms_key_id", message)
 }

@@ -1,0 +1,86 @@
+# METADATA
+# title: Jobs by kind
+# description: |
+#   Training, tuning, processing and monitoring jobs hold the same settings under different API
+#   names. Findings name the job's kind and the field it is read from, as the frontends read it
+#   (python/smguard/frontends/sagemaker_api.py; tests/unit/test_job_fields.py checks the two agree).
+package smguard.lib.jobs
+
+_network := {
+	"subnets": "NetworkConfig.VpcConfig.Subnets",
+	"security_group_ids": "NetworkConfig.VpcConfig.SecurityGroupIds",
+	"enable_network_isolation": "NetworkConfig.EnableNetworkIsolation",
+	"enable_inter_container_traffic_encryption": "NetworkConfig.EnableInterContainerTrafficEncryption",
+}
+
+_training := {
+	"subnets": "VpcConfig.Subnets",
+	"security_group_ids": "VpcConfig.SecurityGroupIds",
+	"enable_network_isolation": "EnableNetworkIsolation",
+	"enable_inter_container_traffic_encryption": "EnableInterContainerTrafficEncryption",
+	"volume_kms_key_id": "ResourceConfig.VolumeKmsKeyId",
+	"output_kms_key_id": "OutputDataConfig.KmsKeyId",
+	"enable_remote_debug": "RemoteDebugConfig.EnableRemoteDebug",
+}
+
+_definition(output) := object.union(_network, {
+	"volume_kms_key_id": "JobResources.ClusterConfig.VolumeKmsKeyId",
+	"output_kms_key_id": concat("", [output, "JobOutputConfig.KmsKeyId"]),
+})
+
+_scheduled[attribute] := concat(".", ["MonitoringScheduleConfig.MonitoringJobDefinition", field]) if {
+	some attribute, field in object.union(_network, {
+		"volume_kms_key_id": "MonitoringResources.ClusterConfig.VolumeKmsKeyId",
+		"output_kms_key_id": "MonitoringOutputConfig.KmsKeyId",
+	})
+}
+
+# METADATA
+# description: |
+#   Kind -> attribute -> the API field (dotted path) the attribute is read from. A tuning job's
+#   are those of each of its training job definitions.
+fields := {
+	"training": _training,
+	"tuning": _training,
+	"processing": object.union(_network, {
+		"volume_kms_key_id": "ProcessingResources.ClusterConfig.VolumeKmsKeyId",
+		"output_kms_key_id": "ProcessingOutputConfig.KmsKeyId",
+	}),
+	"data_quality": _definition("DataQuality"),
+	"model_quality": _definition("ModelQuality"),
+	"model_bias": _definition("ModelBias"),
+	"model_explainability": _definition("ModelExplainability"),
+	"schedule": _scheduled,
+}
+
+# METADATA
+# description: What a job of each kind is called in a finding.
+names := {
+	"training": "training job",
+	"tuning": "tuning job's training definition",
+	"processing": "processing job",
+	"data_quality": "data quality job definition",
+	"model_quality": "model quality job definition",
+	"model_bias": "model bias job definition",
+	"model_explainability": "model explainability job definition",
+	"schedule": "monitoring schedule's job definition",
+}
+
+# METADATA
+# description: |
+#   Messages for every kind, from templates of attribute -> text with a %s for the kind's name,
+#   then a %s for the field. Give it to a complete rule, so it is computed once per evaluation,
+#   never per resource.
+messages(templates) := {kind: {attribute: message |
+	some attribute, template in templates
+	field := fields[kind][attribute] # regal ignore:external-reference
+	message := sprintf(template, [name, field])
+} |
+	some kind, name in names # regal ignore:external-reference
+}
+
+# METADATA
+# description: |
+#   The message for a job's attribute; a kind this version does not know takes the messages of
+#   `otherwise`, so it is still judged.
+message(messages, job, attribute, otherwise) := object.get(messages, job.kind, messages[otherwise])[attribute]

@@ -1,0 +1,57 @@
+"""Findings name the API field a job's attribute is read from (``lib/jobs``): the names are the
+ones the frontends' readers actually read, for every kind of job."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from typing import Any
+
+from smguard.engine.binaries import find_tool
+from smguard.frontends import sagemaker_api
+from smguard.frontends.value import State, Value
+from smguard.paths import policies_dir
+
+
+class _Recording:
+    """``Fields`` whose every value is the dotted path it was read from."""
+
+    def get(self, *path: str) -> Value:
+        return Value(State.KNOWN, {})
+
+    def string(self, *path: str) -> Value:
+        return Value(State.KNOWN, ".".join(path))
+
+    def boolean(self, *path: str, default: bool) -> Value:
+        return self.string(*path)
+
+    def strings(self, *path: str) -> Value:
+        return self.string(*path)
+
+
+def _read(settings: dict[str, Value]) -> dict[str, Any]:
+    # A constant (a processing job has no remote debugging) is read from no field.
+    return {attribute: v.value for attribute, v in settings.items() if attribute != "name" and isinstance(v.value, str)}
+
+
+def _python() -> dict[str, Any]:
+    reader: Any = _Recording()
+    fields = {
+        "training": _read(sagemaker_api._training(reader)),
+        "processing": _read(sagemaker_api._processing(reader)),
+        **{
+            kind: _read(sagemaker_api.monitoring_settings(kind, reader) or {})
+            for kind in [*sagemaker_api.MONITORING_DEFINITIONS, "schedule"]
+        },  # fmt: skip
+    }
+    fields["tuning"] = fields["training"]  # within each training job definition
+    return fields
+
+
+def test_the_field_names_in_findings_are_the_ones_read() -> None:
+    out = subprocess.run(
+        [find_tool("opa"), "eval", "--format", "json", "-d", str(policies_dir()), "data.smguard.lib.jobs.fields"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rego = json.loads(out.stdout)["result"][0]["expressions"][0]["value"]
+    assert rego == _python()
