@@ -28,8 +28,13 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 from smguard.catalog import rules
 from smguard.errors import ApiShapeError
 from smguard.frontends import workflows
-from smguard.frontends.sagemaker_api import MONITORING_DEFINITIONS, job_settings, monitoring_settings
-from smguard.frontends.terraform.api_fields import snake
+from smguard.frontends.sagemaker_api import (
+    MONITORING_DEFINITIONS,
+    feature_group_settings,
+    job_settings,
+    monitoring_settings,
+)
+from smguard.frontends.terraform.api_shaped import snake
 from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
 from smguard.jsonio import loads
 from smguard.model import MonitoringKind
@@ -109,6 +114,7 @@ CLOUDFORMATION_TYPES = {
     "aws_sfn_state_machine": "AWS::StepFunctions::StateMachine",
     "aws_vpc_endpoint": "AWS::EC2::VPCEndpoint",
     "aws_sagemaker_data_quality_job_definition": "AWS::SageMaker::DataQualityJobDefinition",
+    "aws_sagemaker_feature_group": "AWS::SageMaker::FeatureGroup",
 }
 _TERRAFORM_TYPES = {cfn: tf for tf, cfn in CLOUDFORMATION_TYPES.items()}
 _RENAMED = {
@@ -312,3 +318,10 @@ def monitoring_settings_of(entity_type: str, conf: Mapping[str, Any]) -> dict[st
     """A monitoring job's settings as the frontends read them; None for a schedule running a
     definition by name (judged where it is defined)."""
     return monitoring_settings(MONITORING_KINDS[entity_type], _ConfFields(conf))
+
+
+FEATURE_GROUPS = ("aws_sagemaker_feature_group",)
+
+
+def feature_group_settings_of(conf: Mapping[str, Any]) -> dict[str, Value]:
+    return feature_group_settings(_ConfFields(conf))

@@ -272,3 +272,22 @@ def test_a_monitoring_job_definition_is_judged(session: Any, moto_endpoint: str)
     client.create_data_quality_job_definition(**_data_quality("closed"))
     listed = client.list_data_quality_job_definitions()["JobDefinitionSummaries"]
     assert [d["MonitoringJobDefinitionName"] for d in listed] == ["closed"]
+
+
+def test_a_feature_group_without_keys_is_denied(session: Any, moto_endpoint: str) -> None:
+    install(session)
+    client = session.client("sagemaker", endpoint_url=moto_endpoint)
+    group = {
+        "FeatureGroupName": "customers", "RecordIdentifierFeatureName": "id", "EventTimeFeatureName": "t",
+        "RoleArn": "arn:aws:iam::123456789012:role/features",
+        "FeatureDefinitions": [{"FeatureName": "id", "FeatureType": "String"},
+                               {"FeatureName": "t", "FeatureType": "String"}],
+        "OnlineStoreConfig": {"EnableOnlineStore": True},
+        "OfflineStoreConfig": {"S3StorageConfig": {"S3Uri": "s3://bucket/features", "KmsKeyId": KEY}},
+    }  # fmt: skip
+    with pytest.raises(AdmissionDenied) as denied:
+        client.create_feature_group(**group)
+    assert [f.rule_id for f in denied.value.findings] == ["SM712"]
+    group["OnlineStoreConfig"] = {"EnableOnlineStore": True, "SecurityConfig": {"KmsKeyId": KEY}}
+    client.create_feature_group(**group)
+    assert client.describe_feature_group(FeatureGroupName="customers")["FeatureGroupName"] == "customers"

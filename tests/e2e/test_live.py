@@ -36,6 +36,14 @@ IMAGE = f"{ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/train:1"
 KEY = f"arn:aws:kms:us-east-1:{ACCOUNT}:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 
 
+# List calls moto does not implement, answered here (the only answers not moto's) as an account
+# without any of those resources; their Describe responses are converted in the unit tests.
+_NOT_IN_MOTO = {
+    "SageMaker.ListMonitoringSchedules": "MonitoringScheduleSummaries",
+    "SageMaker.ListFeatureGroups": "FeatureGroupSummaries",
+}
+
+
 class FaultProxy(ThreadingHTTPServer):
     """Forwards to moto, except the faults it is told to inject."""
 
@@ -87,10 +95,9 @@ class _Handler(BaseHTTPRequestHandler):
         if throttle:
             self._error("ThrottlingException", "Rate exceeded")
             return
-        if self.headers.get("X-Amz-Target") == "SageMaker.ListMonitoringSchedules":
-            # moto does not implement monitoring schedules: the one answer here not moto's, an
-            # account without any (schedules are converted from recorded responses in the unit tests).
-            self._reply(b'{"MonitoringScheduleSummaries": []}')
+        empty = _NOT_IN_MOTO.get(self.headers.get("X-Amz-Target", ""))
+        if empty is not None:
+            self._reply(json.dumps({empty: []}).encode())
             return
         headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
         request = urllib.request.Request(  # noqa: S310  # the moto server on loopback

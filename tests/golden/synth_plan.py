@@ -142,6 +142,16 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         {"data_quality_baseline_config": [], "network_config": [], "stopping_condition": [], "tags": None},
         ("arn", "id", "tags_all"),
     ),
+    "aws_sagemaker_feature_group": (
+        {
+            "description": None,
+            "offline_store_config": [],
+            "online_store_config": [],
+            "throughput_config": [],
+            "tags": None,
+        },
+        ("arn", "id", "tags_all"),
+    ),
     "aws_sagemaker_domain": (
         {"app_network_access_type": "PublicInternetOnly", "kms_key_id": None, "tags": None},
         ("arn", "id", "url", "home_efs_file_system_id", "security_group_id_for_domain_boundary", "tags_all"),

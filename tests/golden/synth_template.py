@@ -40,6 +40,7 @@ TYPES: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "aws_sagemaker_endpoint": ("AWS::SageMaker::Endpoint", {"name": "EndpointName"}),
     "aws_sagemaker_domain": ("AWS::SageMaker::Domain", {}),
+    "aws_sagemaker_feature_group": ("AWS::SageMaker::FeatureGroup", {"feature_definition": "FeatureDefinitions"}),
     "aws_sagemaker_data_quality_job_definition": ("AWS::SageMaker::DataQualityJobDefinition", {
         "name": "JobDefinitionName", "volume_size_in_gb": "VolumeSizeInGB",
     }),
@@ -74,6 +75,7 @@ _REPEATED = {
     "statement",
     "container",
     "monitoring_outputs",
+    "feature_definition",
 }
 # Attributes CloudFormation keeps as JSON text rather than an object.
 _TEXT = {"pipeline_definition", "definition"}

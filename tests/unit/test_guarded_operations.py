@@ -19,8 +19,10 @@ JUDGED = {
     "VpcConfig", "NetworkConfig", "EnableNetworkIsolation", "EnableInterContainerTrafficEncryption",
     "VolumeKmsKeyId", "RemoteDebugConfig", "DirectInternetAccess", "RootAccess", "InstanceMetadataServiceConfiguration",
     "AppNetworkAccessType", "EnableSSMAccess", "DataCaptureConfig", "AsyncInferenceConfig", "PipelineDefinition",
-    "PipelineDefinitionS3Location", "EndpointConfigName",
+    "PipelineDefinitionS3Location", "EndpointConfigName", "OnlineStoreConfig", "OfflineStoreConfig",
 }  # fmt: skip
+# Shapes under a judged name that hold nothing judged: UpdateFeatureGroup changes an online store's TTL only.
+NOTHING_JUDGED = {"OnlineStoreConfigUpdate"}
 
 # Operations that carry such settings but have no conversion yet: their resources need rules of
 # their own kinds (issue 20: job kinds named right, the monitoring and feature store rules).
@@ -43,7 +45,8 @@ def _fields(shape: Any, seen: frozenset[str] = frozenset()) -> set[str]:
         return set()
     seen |= {shape.name}
     if shape.type_name == "structure":
-        return {n for n in shape.members if n in JUDGED} | {f for s in shape.members.values() for f in _fields(s, seen)}
+        judged = {n for n, s in shape.members.items() if n in JUDGED and s.name not in NOTHING_JUDGED}
+        return judged | {f for s in shape.members.values() for f in _fields(s, seen)}
     if shape.type_name == "list":
         return _fields(shape.member, seen)
     if shape.type_name == "map":
@@ -74,7 +77,7 @@ def test_the_guarded_operations() -> None:
     assert GUARDED == OPERATIONS <= set(botocore.session.get_session().get_service_model("sagemaker").operation_names)
     assert sorted(GUARDED) == [
         "CreateDataQualityJobDefinition", "CreateDomain", "CreateEndpoint", "CreateEndpointConfig",
-        "CreateHyperParameterTuningJob", "CreateModel", "CreateModelBiasJobDefinition",
+        "CreateFeatureGroup", "CreateHyperParameterTuningJob", "CreateModel", "CreateModelBiasJobDefinition",
         "CreateModelExplainabilityJobDefinition", "CreateModelQualityJobDefinition", "CreateMonitoringSchedule",
         "CreateNotebookInstance", "CreatePipeline", "CreateProcessingJob", "CreateTrainingJob", "UpdateDomain",
         "UpdateEndpoint", "UpdateMonitoringSchedule", "UpdateNotebookInstance", "UpdatePipeline",

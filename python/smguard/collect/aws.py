@@ -52,6 +52,7 @@ _SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
       for kind in ("data_quality", "model_quality", "model_bias", "model_explainability")),
     ("list_monitoring_schedules", "MonitoringScheduleSummaries", "MonitoringScheduleName",
      "describe_monitoring_schedule", "MonitoringScheduleName"),
+    ("list_feature_groups", "FeatureGroupSummaries", "FeatureGroupName", "describe_feature_group", "FeatureGroupName"),
 )  # fmt: skip
 _JOBS_SINCE = {"list_training_jobs", "list_hyper_parameter_tuning_jobs", "list_processing_jobs"}
 _EC2_STEPS = 3  # DescribeVpcEndpoints, DescribeSubnets, DescribeVpcs

@@ -17,6 +17,7 @@ from smguard.frontends.sagemaker_api import (
     Reader,
     domain_settings,
     endpoint_config_settings,
+    feature_group_settings,
     job_settings,
     model_settings,
     monitoring_settings,
@@ -103,6 +104,10 @@ def _endpoint(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
     return "endpoints", {**_resource(values, request), "endpoint_config": None}
 
 
+def _feature_group(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    return "feature_groups", _resource(feature_group_settings(reader), request)
+
+
 def _resource(values: dict[str, Value], request: Request) -> dict[str, Any]:
     return {
         "meta": meta(request.id(values["name"]), request.operation, request.location, values),
@@ -118,6 +123,7 @@ _RESOURCES: dict[str, Callable[[Reader, Request], tuple[str, dict[str, Any]]]] =
     "CreateEndpoint": _endpoint,
     "UpdateEndpoint": _endpoint,
     "CreateDomain": _domain,
+    "CreateFeatureGroup": _feature_group,
     "UpdateTrainingJob": _training_job_update,
     "UpdateDomain": _domain_update,
 }

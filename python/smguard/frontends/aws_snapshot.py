@@ -20,6 +20,7 @@ from smguard.frontends.sagemaker_api import (
     Reader,
     domain_settings,
     endpoint_config_settings,
+    feature_group_settings,
     job_settings,
     model_settings,
     monitoring_settings,
@@ -152,6 +153,7 @@ def _malformed(document: Document, location: str) -> Iterator[None]:
 
 def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
     _convert_workloads(region, lists, document)
+    _convert_ml_operations(region, lists, document)
     _convert_hosting(region, lists, document)
     _convert_network(region, lists, document)
 
@@ -188,13 +190,6 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
                         "vpc_key": vpc_key,
                     }  # fmt: skip
                 )
-    for api, monitoring, arn_key in _MONITORING:
-        for arn, response in _described(region, document, api, arn_key):
-            values = _shaped(document, arn, loc, monitoring_settings, monitoring, Reader(response, no_placeholder))
-            if values is not None:
-                lists["monitoring_jobs"].append(
-                    {"meta": meta(arn, api.split(".")[1], loc, values), "kind": monitoring, **plain(values)}
-                )
     for arn, response in _described(region, document, "sagemaker.DescribeDomain", "DomainArn"):
         values = _shaped(document, arn, loc, domain_settings, Reader(response, no_placeholder))
         if values is None:
@@ -202,6 +197,21 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
         vpc = values["vpc_id"]
         lists["domains"].append({"meta": meta(arn, "DescribeDomain", loc, values), **plain(values),
                                  "vpc_key": vpc.value if vpc.known else None})  # fmt: skip
+
+
+def _convert_ml_operations(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
+    loc = region.location
+    for api, monitoring, arn_key in _MONITORING:
+        for arn, response in _described(region, document, api, arn_key):
+            values = _shaped(document, arn, loc, monitoring_settings, monitoring, Reader(response, no_placeholder))
+            if values is not None:
+                lists["monitoring_jobs"].append(
+                    {"meta": meta(arn, api.split(".")[1], loc, values), "kind": monitoring, **plain(values)}
+                )
+    for arn, response in _described(region, document, "sagemaker.DescribeFeatureGroup", "FeatureGroupArn"):
+        values = _shaped(document, arn, loc, feature_group_settings, Reader(response, no_placeholder))
+        if values is not None:
+            lists["feature_groups"].append({"meta": meta(arn, "DescribeFeatureGroup", loc, values), **plain(values)})
 
 
 def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:

@@ -37,6 +37,7 @@ OPERATIONS = {
     "ModelBiasJobDefinition": "CreateModelBiasJobDefinition",
     "ModelExplainabilityJobDefinition": "CreateModelExplainabilityJobDefinition",
     "MonitoringSchedule": "CreateMonitoringSchedule",
+    "FeatureGroup": "CreateFeatureGroup",
 }
 
 Recorder = Callable[[str, tuple[str, ...]], None]

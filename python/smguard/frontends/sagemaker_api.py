@@ -204,6 +204,19 @@ def _monitoring_job(
     }
 
 
+def feature_group_settings(reader: Fields) -> dict[str, Value]:
+    """CreateFeatureGroup and DescribeFeatureGroup."""
+    offline = reader.get("OfflineStoreConfig")
+    return {
+        "name": reader.string("FeatureGroupName"),
+        "offline_store": offline if offline.unknown else Value(State.KNOWN, offline.known and bool(offline.value)),
+        "offline_kms_key_id": reader.string("OfflineStoreConfig", "S3StorageConfig", "KmsKeyId"),
+        "online_store": reader.boolean("OnlineStoreConfig", "EnableOnlineStore", default=False),
+        "online_storage_type": string_or(reader.string("OnlineStoreConfig", "StorageType"), "Standard"),
+        "online_kms_key_id": reader.string("OnlineStoreConfig", "SecurityConfig", "KmsKeyId"),
+    }
+
+
 def _mapping(value: Any, path: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ApiShapeError(f"{path} is not an object")

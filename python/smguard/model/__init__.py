@@ -15,6 +15,7 @@ from smguard.model.document import (
     judged_resources,
     merge,
 )
+from smguard.model.feature_store import FeatureGroup
 from smguard.model.hosting import Endpoint, EndpointConfig, Model, Variant
 from smguard.model.iam import Account, Condition, Policy, Principal, Statement
 from smguard.model.meta import Meta
@@ -32,6 +33,7 @@ __all__ = [
     "Domain",
     "Endpoint",
     "EndpointConfig",
+    "FeatureGroup",
     "JobKind",
     "Meta",
     "Model",

@@ -6,6 +6,7 @@ from typing import Any, Literal, cast
 
 from typing_extensions import TypedDict
 
+from smguard.model.feature_store import FeatureGroup
 from smguard.model.hosting import Endpoint, EndpointConfig, Model
 from smguard.model.iam import Account, Policy
 from smguard.model.monitoring import MonitoringJob
@@ -37,6 +38,7 @@ class Resources(TypedDict):
     notebook_instances: list[NotebookInstance]
     training_jobs: list[TrainingJob]
     monitoring_jobs: list[MonitoringJob]
+    feature_groups: list[FeatureGroup]
     models: list[Model]
     endpoint_configs: list[EndpointConfig]
     endpoints: list[Endpoint]
@@ -78,6 +80,7 @@ def empty_document() -> Document:
             "notebook_instances": [],
             "training_jobs": [],
             "monitoring_jobs": [],
+            "feature_groups": [],
             "models": [],
             "endpoint_configs": [],
             "endpoints": [],

@@ -46,6 +46,8 @@ rule_ids := {
 	"SM702",
 	"SM703",
 	"SM704",
+	"SM711",
+	"SM712",
 }
 
 # METADATA

@@ -30,6 +30,7 @@ from smguard.frontends.sagemaker_api import (
     Reader,
     domain_settings,
     endpoint_config_settings,
+    feature_group_settings,
     job_settings,
     model_settings,
     monitoring_settings,
@@ -301,6 +302,11 @@ def _monitoring(kind: MonitoringKind) -> Callable[[_Template, str, dict[str, Any
     return mapper
 
 
+def _feature_group(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    values = feature_group_settings(t.reader(props))
+    t.lists["feature_groups"].append({"meta": t.meta(logical_id, values), **plain(values)})
+
+
 def _pipeline(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
     definition = props.get("PipelineDefinition")
     body = definition.get("PipelineDefinitionBody") if isinstance(definition, Mapping) else definition
@@ -362,6 +368,7 @@ _MAPPERS: dict[str, Callable[[_Template, str, dict[str, Any]], None]] = {
     "AWS::SageMaker::Pipeline": _pipeline,
     **{f"AWS::SageMaker::{name}JobDefinition": _monitoring(kind) for kind, name in MONITORING_DEFINITIONS.items()},
     "AWS::SageMaker::MonitoringSchedule": _monitoring("schedule"),
+    "AWS::SageMaker::FeatureGroup": _feature_group,
     "AWS::StepFunctions::StateMachine": _state_machine,
     "AWS::IAM::Policy": _identity,
     "AWS::IAM::ManagedPolicy": _identity,

@@ -8,6 +8,12 @@ from typing import Any, cast
 
 from smguard.errors import InputError, MalformedResourceError
 from smguard.frontends.conversion import Conversion
+from smguard.frontends.terraform.api_shaped import (
+    DATA_QUALITY,
+    FEATURE_GROUP,
+    data_quality_job_definition,
+    feature_group,
+)
 from smguard.frontends.terraform.hosting import ENDPOINT_CONFIG, MODEL, endpoint, endpoint_config, model
 from smguard.frontends.terraform.iam import (
     ATTACHMENTS,
@@ -19,7 +25,6 @@ from smguard.frontends.terraform.iam import (
     service_control_policy,
 )
 from smguard.frontends.terraform.index import PlanIndex, configuration_index, plan_resource
-from smguard.frontends.terraform.monitoring import DATA_QUALITY, data_quality_job_definition
 from smguard.frontends.terraform.network import SUBNET_TYPES, VPC_TYPES, subnet_resource, vpc_resource
 from smguard.frontends.terraform.notebook import notebook_instance
 from smguard.frontends.terraform.studio import DOMAIN, domain, user_profile
@@ -41,6 +46,7 @@ _MAPPERS: dict[tuple[str, str], tuple[str, Mapper]] = {
     ("managed", "aws_sagemaker_pipeline"): ("training_jobs", pipeline_jobs),
     ("managed", "aws_sfn_state_machine"): ("training_jobs", state_machine_jobs),
     ("managed", DATA_QUALITY): ("monitoring_jobs", data_quality_job_definition),
+    ("managed", FEATURE_GROUP): ("feature_groups", feature_group),
     ("managed", MODEL): ("models", model),
     ("managed", ENDPOINT_CONFIG): ("endpoint_configs", endpoint_config),
     ("managed", "aws_sagemaker_endpoint"): ("endpoints", endpoint),

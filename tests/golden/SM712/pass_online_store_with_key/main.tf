@@ -1,0 +1,35 @@
+resource "aws_sagemaker_feature_group" "pass_online_store_with_key" {
+  feature_group_name             = "pass-online-store-with-key"
+  record_identifier_feature_name = "customer_id"
+  event_time_feature_name        = "event_time"
+  role_arn                       = "arn:aws:iam::123456789012:role/support-feature-store"
+
+  feature_definition {
+    feature_name = "customer_id"
+    feature_type = "String"
+  }
+
+  feature_definition {
+    feature_name = "event_time"
+    feature_type = "String"
+  }
+
+  offline_store_config {
+    s3_storage_config {
+      s3_uri     = "s3://support-bucket/features/"
+      kms_key_id = aws_kms_key.support.arn
+    }
+  }
+
+  online_store_config {
+    enable_online_store = true
+
+    security_config {
+      kms_key_id = aws_kms_key.support.arn
+    }
+  }
+}
+
+resource "aws_kms_key" "support" {
+  description = "feature store key"
+}
