@@ -31,6 +31,7 @@ from smguard.frontends import workflows
 from smguard.frontends.sagemaker_api import (
     MONITORING_DEFINITIONS,
     feature_group_settings,
+    flow_definition_settings,
     job_settings,
     monitoring_settings,
 )
@@ -325,3 +326,7 @@ FEATURE_GROUPS = ("aws_sagemaker_feature_group",)
 
 def feature_group_settings_of(conf: Mapping[str, Any]) -> dict[str, Value]:
     return feature_group_settings(_ConfFields(conf))
+
+
+def flow_definition_settings_of(conf: Mapping[str, Any]) -> dict[str, Value]:
+    return flow_definition_settings(_ConfFields(conf))

@@ -41,6 +41,7 @@ KEY = f"arn:aws:kms:us-east-1:{ACCOUNT}:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0
 _NOT_IN_MOTO = {
     "SageMaker.ListMonitoringSchedules": "MonitoringScheduleSummaries",
     "SageMaker.ListFeatureGroups": "FeatureGroupSummaries",
+    "SageMaker.ListFlowDefinitions": "FlowDefinitionSummaries",
 }
 
 

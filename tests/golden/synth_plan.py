@@ -152,6 +152,15 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         },
         ("arn", "id", "tags_all"),
     ),
+    "aws_sagemaker_flow_definition": (
+        {"human_loop_activation_config": [], "human_loop_request_source": [], "tags": None},
+        ("arn", "id", "tags_all"),
+    ),
+    "aws_sagemaker_model_package_group": (
+        {"model_package_group_description": None, "tags": None},
+        ("arn", "id", "tags_all"),
+    ),
+    "aws_sagemaker_model_package_group_policy": ({}, ("id",)),
     "aws_sagemaker_domain": (
         {"app_network_access_type": "PublicInternetOnly", "kms_key_id": None, "tags": None},
         ("arn", "id", "url", "home_efs_file_system_id", "security_group_id_for_domain_boundary", "tags_all"),

@@ -65,6 +65,8 @@ TERRAFORM_ONLY = {
     "aws_vpc_endpoint_policy": "CloudFormation sets an endpoint's policy on the endpoint only",
     "aws_iam_role_policy_attachment": "CloudFormation attaches managed policies on the role only",
     "aws_iam_role_policy": "the policy is attached to a role the case does not create",
+    "aws_sagemaker_flow_definition": "CloudFormation has no flow definition resource",
+    "aws_sagemaker_model_package_group_policy": "CloudFormation sets a group's policy on the group only",
 }
 
 # Blocks that repeat in CloudFormation too (lists); every other block is one object.

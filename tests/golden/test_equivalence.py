@@ -46,8 +46,16 @@ def test_templates_are_the_synthesized_ones(case: Case) -> None:
         assert case.template is None
 
 
+# Areas whose golden cases CloudFormation cannot express as synthesized; their template forms
+# are in the unit tests where there is one.
+NO_TEMPLATE_FORM = {
+    "human_review": "CloudFormation has no flow definition resource",
+    "registry": "a group's policy is a resource of its own in Terraform (tests/unit/test_registry.py)",
+}
+
+
 def test_every_rule_area_has_cases_in_both_forms() -> None:
-    areas = {rule.area for rule in catalog.rules().values() if rule.resource != "any"}
+    areas = {rule.area for rule in catalog.rules().values() if rule.resource != "any"} - set(NO_TEMPLATE_FORM)
     with_both = {catalog.rules()[c.rule_id].area for c in WITH_TEMPLATES}
     assert areas <= with_both, sorted(areas - with_both)
     # fail and pass cases of every rule with a template form

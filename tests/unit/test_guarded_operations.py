@@ -20,7 +20,10 @@ JUDGED = {
     "VolumeKmsKeyId", "RemoteDebugConfig", "DirectInternetAccess", "RootAccess", "InstanceMetadataServiceConfiguration",
     "AppNetworkAccessType", "EnableSSMAccess", "DataCaptureConfig", "AsyncInferenceConfig", "PipelineDefinition",
     "PipelineDefinitionS3Location", "EndpointConfigName", "OnlineStoreConfig", "OfflineStoreConfig",
+    "ResourcePolicy",
 }  # fmt: skip
+# Judged where their shape is (a name used for other things elsewhere).
+JUDGED_SHAPES = {"FlowDefinitionOutputConfig"}
 # Shapes under a judged name that hold nothing judged: UpdateFeatureGroup changes an online store's TTL only.
 NOTHING_JUDGED = {"OnlineStoreConfigUpdate"}
 
@@ -45,7 +48,8 @@ def _fields(shape: Any, seen: frozenset[str] = frozenset()) -> set[str]:
         return set()
     seen |= {shape.name}
     if shape.type_name == "structure":
-        judged = {n for n, s in shape.members.items() if n in JUDGED and s.name not in NOTHING_JUDGED}
+        judged = {n for n, s in shape.members.items()
+                  if (n in JUDGED and s.name not in NOTHING_JUDGED) or s.name in JUDGED_SHAPES}  # fmt: skip
         return judged | {f for s in shape.members.values() for f in _fields(s, seen)}
     if shape.type_name == "list":
         return _fields(shape.member, seen)
@@ -77,9 +81,11 @@ def test_the_guarded_operations() -> None:
     assert GUARDED == OPERATIONS <= set(botocore.session.get_session().get_service_model("sagemaker").operation_names)
     assert sorted(GUARDED) == [
         "CreateDataQualityJobDefinition", "CreateDomain", "CreateEndpoint", "CreateEndpointConfig",
-        "CreateFeatureGroup", "CreateHyperParameterTuningJob", "CreateModel", "CreateModelBiasJobDefinition",
+        "CreateFeatureGroup", "CreateFlowDefinition", "CreateHyperParameterTuningJob", "CreateModel",
+        "CreateModelBiasJobDefinition",
         "CreateModelExplainabilityJobDefinition", "CreateModelQualityJobDefinition", "CreateMonitoringSchedule",
-        "CreateNotebookInstance", "CreatePipeline", "CreateProcessingJob", "CreateTrainingJob", "UpdateDomain",
+        "CreateNotebookInstance", "CreatePipeline", "CreateProcessingJob", "CreateTrainingJob",
+        "PutModelPackageGroupPolicy", "UpdateDomain",
         "UpdateEndpoint", "UpdateMonitoringSchedule", "UpdateNotebookInstance", "UpdatePipeline",
         "UpdateTrainingJob",
     ]  # fmt: skip

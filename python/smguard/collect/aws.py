@@ -53,6 +53,8 @@ _SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
     ("list_monitoring_schedules", "MonitoringScheduleSummaries", "MonitoringScheduleName",
      "describe_monitoring_schedule", "MonitoringScheduleName"),
     ("list_feature_groups", "FeatureGroupSummaries", "FeatureGroupName", "describe_feature_group", "FeatureGroupName"),
+    ("list_flow_definitions", "FlowDefinitionSummaries", "FlowDefinitionName", "describe_flow_definition",
+     "FlowDefinitionName"),
 )  # fmt: skip
 _JOBS_SINCE = {"list_training_jobs", "list_hyper_parameter_tuning_jobs", "list_processing_jobs"}
 _EC2_STEPS = 3  # DescribeVpcEndpoints, DescribeSubnets, DescribeVpcs

@@ -11,20 +11,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from smguard.errors import ApiShapeError, InputError
+from smguard.errors import ApiShapeError, InputError, PolicyDocumentError
 from smguard.frontends import workflows
+from smguard.frontends.iam_policy import parse_policy
 from smguard.frontends.sagemaker_api import (
     Reader,
     domain_settings,
     endpoint_config_settings,
     feature_group_settings,
+    flow_definition_settings,
     job_settings,
     model_settings,
     monitoring_settings,
     no_placeholder,
     notebook_settings,
 )
-from smguard.frontends.value import UNKNOWN, Value, meta, plain
+from smguard.frontends.value import UNKNOWN, State, Value, meta, plain
 from smguard.jsonio import loads
 from smguard.model import Document, JobKind, MonitoringKind, empty_document
 
@@ -108,6 +110,20 @@ def _feature_group(reader: Reader, request: Request) -> tuple[str, dict[str, Any
     return "feature_groups", _resource(feature_group_settings(reader), request)
 
 
+def _flow_definition(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    return "flow_definitions", _resource(flow_definition_settings(reader), request)
+
+
+def _model_package_group_policy(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    text = reader.string("ResourcePolicy")
+    try:
+        policy = Value(State.KNOWN, parse_policy(text.value)) if text.known else text
+    except PolicyDocumentError as exc:
+        raise ApiShapeError(f"ResourcePolicy: {exc}") from None
+    values = {"name": reader.string("ModelPackageGroupName"), "policy": policy}
+    return "model_package_groups", _resource(values, request)
+
+
 def _resource(values: dict[str, Value], request: Request) -> dict[str, Any]:
     return {
         "meta": meta(request.id(values["name"]), request.operation, request.location, values),
@@ -124,6 +140,8 @@ _RESOURCES: dict[str, Callable[[Reader, Request], tuple[str, dict[str, Any]]]] =
     "UpdateEndpoint": _endpoint,
     "CreateDomain": _domain,
     "CreateFeatureGroup": _feature_group,
+    "CreateFlowDefinition": _flow_definition,
+    "PutModelPackageGroupPolicy": _model_package_group_policy,
     "UpdateTrainingJob": _training_job_update,
     "UpdateDomain": _domain_update,
 }

@@ -21,6 +21,7 @@ from smguard.frontends.sagemaker_api import (
     domain_settings,
     endpoint_config_settings,
     feature_group_settings,
+    flow_definition_settings,
     job_settings,
     model_settings,
     monitoring_settings,
@@ -212,6 +213,12 @@ def _convert_ml_operations(region: _Region, lists: dict[str, list[Any]], documen
         values = _shaped(document, arn, loc, feature_group_settings, Reader(response, no_placeholder))
         if values is not None:
             lists["feature_groups"].append({"meta": meta(arn, "DescribeFeatureGroup", loc, values), **plain(values)})
+    for arn, response in _described(region, document, "sagemaker.DescribeFlowDefinition", "FlowDefinitionArn"):
+        values = _shaped(document, arn, loc, flow_definition_settings, Reader(response, no_placeholder))
+        if values is not None:
+            lists["flow_definitions"].append(
+                {"meta": meta(arn, "DescribeFlowDefinition", loc, values), **plain(values)}
+            )
 
 
 def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:

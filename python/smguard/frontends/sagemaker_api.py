@@ -217,6 +217,11 @@ def feature_group_settings(reader: Fields) -> dict[str, Value]:
     }
 
 
+def flow_definition_settings(reader: Fields) -> dict[str, Value]:
+    """CreateFlowDefinition and DescribeFlowDefinition (Augmented AI human review)."""
+    return {"name": reader.string("FlowDefinitionName"), "output_kms_key_id": reader.string("OutputConfig", "KmsKeyId")}
+
+
 def _mapping(value: Any, path: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ApiShapeError(f"{path} is not an object")

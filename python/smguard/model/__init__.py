@@ -17,11 +17,13 @@ from smguard.model.document import (
 )
 from smguard.model.feature_store import FeatureGroup
 from smguard.model.hosting import Endpoint, EndpointConfig, Model, Variant
+from smguard.model.human_review import FlowDefinition
 from smguard.model.iam import Account, Condition, Policy, Principal, Statement
 from smguard.model.meta import Meta
 from smguard.model.monitoring import MonitoringJob, MonitoringKind
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
+from smguard.model.registry import ModelPackageGroup
 from smguard.model.studio import Domain, UserProfile
 from smguard.model.training import JobKind, TrainingJob
 
@@ -34,9 +36,11 @@ __all__ = [
     "Endpoint",
     "EndpointConfig",
     "FeatureGroup",
+    "FlowDefinition",
     "JobKind",
     "Meta",
     "Model",
+    "ModelPackageGroup",
     "MonitoringJob",
     "MonitoringKind",
     "NotebookInstance",

@@ -8,10 +8,12 @@ from typing_extensions import TypedDict
 
 from smguard.model.feature_store import FeatureGroup
 from smguard.model.hosting import Endpoint, EndpointConfig, Model
+from smguard.model.human_review import FlowDefinition
 from smguard.model.iam import Account, Policy
 from smguard.model.monitoring import MonitoringJob
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
 from smguard.model.notebook import NotebookInstance
+from smguard.model.registry import ModelPackageGroup
 from smguard.model.studio import Domain, UserProfile
 from smguard.model.training import TrainingJob
 
@@ -39,6 +41,8 @@ class Resources(TypedDict):
     training_jobs: list[TrainingJob]
     monitoring_jobs: list[MonitoringJob]
     feature_groups: list[FeatureGroup]
+    flow_definitions: list[FlowDefinition]
+    model_package_groups: list[ModelPackageGroup]
     models: list[Model]
     endpoint_configs: list[EndpointConfig]
     endpoints: list[Endpoint]
@@ -81,6 +85,8 @@ def empty_document() -> Document:
             "training_jobs": [],
             "monitoring_jobs": [],
             "feature_groups": [],
+            "flow_definitions": [],
+            "model_package_groups": [],
             "models": [],
             "endpoint_configs": [],
             "endpoints": [],

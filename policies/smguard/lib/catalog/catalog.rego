@@ -48,6 +48,8 @@ rule_ids := {
 	"SM704",
 	"SM711",
 	"SM712",
+	"SM721",
+	"SM731",
 }
 
 # METADATA

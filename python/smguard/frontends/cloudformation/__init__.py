@@ -307,6 +307,13 @@ def _feature_group(t: _Template, logical_id: str, props: dict[str, Any]) -> None
     t.lists["feature_groups"].append({"meta": t.meta(logical_id, values), **plain(values)})
 
 
+def _model_package_group(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    document = props.get("ModelPackageGroupPolicy")
+    values = {"name": t.reader(props).string("ModelPackageGroupName"),
+              "policy": ABSENT if document is None else _policy_statements(document)}  # fmt: skip
+    t.lists["model_package_groups"].append({"meta": t.meta(logical_id, values), **plain(values)})
+
+
 def _pipeline(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
     definition = props.get("PipelineDefinition")
     body = definition.get("PipelineDefinitionBody") if isinstance(definition, Mapping) else definition
@@ -369,6 +376,7 @@ _MAPPERS: dict[str, Callable[[_Template, str, dict[str, Any]], None]] = {
     **{f"AWS::SageMaker::{name}JobDefinition": _monitoring(kind) for kind, name in MONITORING_DEFINITIONS.items()},
     "AWS::SageMaker::MonitoringSchedule": _monitoring("schedule"),
     "AWS::SageMaker::FeatureGroup": _feature_group,
+    "AWS::SageMaker::ModelPackageGroup": _model_package_group,
     "AWS::StepFunctions::StateMachine": _state_machine,
     "AWS::IAM::Policy": _identity,
     "AWS::IAM::ManagedPolicy": _identity,

@@ -15,15 +15,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
-from smguard.frontends.sagemaker_api import feature_group_settings, job_definition_settings
+from smguard.frontends.sagemaker_api import (
+    feature_group_settings,
+    flow_definition_settings,
+    job_definition_settings,
+)
 from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.network import boolean, meta, string, strings
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import Value, plain
-from smguard.model import FeatureGroup, MonitoringJob
+from smguard.model import FeatureGroup, FlowDefinition, MonitoringJob
 
 DATA_QUALITY = "aws_sagemaker_data_quality_job_definition"
 FEATURE_GROUP = "aws_sagemaker_feature_group"
+FLOW_DEFINITION = "aws_sagemaker_flow_definition"
 
 _WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -68,3 +73,8 @@ def data_quality_job_definition(resource: PlanResource, _index: PlanIndex, locat
 def feature_group(resource: PlanResource, _index: PlanIndex, location: str) -> FeatureGroup:
     values = feature_group_settings(PlanFields(resource))
     return cast(FeatureGroup, {"meta": meta(resource, location, values), **plain(values)})
+
+
+def flow_definition(resource: PlanResource, _index: PlanIndex, location: str) -> FlowDefinition:
+    values = flow_definition_settings(PlanFields(resource))
+    return cast(FlowDefinition, {"meta": meta(resource, location, values), **plain(values)})

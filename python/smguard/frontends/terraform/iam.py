@@ -7,7 +7,7 @@ carry the actions and conditions, so they are used when its rendered ``json`` is
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from smguard.errors import MalformedResourceError, PolicyDocumentError
 from smguard.frontends import managed_policies
@@ -15,9 +15,9 @@ from smguard.frontends.iam_policy import condition, parse_policy, principals
 from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.network import meta, string, strings
 from smguard.frontends.terraform.values import PlanResource
-from smguard.frontends.value import UNKNOWN, State, Value
+from smguard.frontends.value import UNKNOWN, State, Value, plain
 from smguard.frontends.value import meta as value_meta
-from smguard.model import Policy, Principal, Statement
+from smguard.model import ModelPackageGroup, Policy, Principal, Statement
 
 POLICY_DOCUMENT = "aws_iam_policy_document"
 # Resource type -> the attribute holding its policy JSON.
@@ -269,3 +269,10 @@ def _condition_blocks(document: PlanResource, i: int, unknown: list[str]) -> lis
         except PolicyDocumentError as exc:
             raise MalformedResourceError(document.address, str(exc)) from None
     return result
+
+
+def model_package_group_policy(resource: PlanResource, index: PlanIndex, location: str) -> ModelPackageGroup:
+    """``aws_sagemaker_model_package_group_policy``: a group's resource policy."""
+    values = {"name": string(resource, "model_package_group_name"),
+              "policy": policy_statements(resource, index, "resource_policy")}  # fmt: skip
+    return cast(ModelPackageGroup, {"meta": meta(resource, location, values), **plain(values)})

@@ -11,8 +11,10 @@ from smguard.frontends.conversion import Conversion
 from smguard.frontends.terraform.api_shaped import (
     DATA_QUALITY,
     FEATURE_GROUP,
+    FLOW_DEFINITION,
     data_quality_job_definition,
     feature_group,
+    flow_definition,
 )
 from smguard.frontends.terraform.hosting import ENDPOINT_CONFIG, MODEL, endpoint, endpoint_config, model
 from smguard.frontends.terraform.iam import (
@@ -20,6 +22,7 @@ from smguard.frontends.terraform.iam import (
     POLICY_DOCUMENT,
     attached_policies,
     identity_policy,
+    model_package_group_policy,
     policy_document,
     role_inline_policies,
     service_control_policy,
@@ -47,6 +50,8 @@ _MAPPERS: dict[tuple[str, str], tuple[str, Mapper]] = {
     ("managed", "aws_sfn_state_machine"): ("training_jobs", state_machine_jobs),
     ("managed", DATA_QUALITY): ("monitoring_jobs", data_quality_job_definition),
     ("managed", FEATURE_GROUP): ("feature_groups", feature_group),
+    ("managed", FLOW_DEFINITION): ("flow_definitions", flow_definition),
+    ("managed", "aws_sagemaker_model_package_group_policy"): ("model_package_groups", model_package_group_policy),
     ("managed", MODEL): ("models", model),
     ("managed", ENDPOINT_CONFIG): ("endpoint_configs", endpoint_config),
     ("managed", "aws_sagemaker_endpoint"): ("endpoints", endpoint),

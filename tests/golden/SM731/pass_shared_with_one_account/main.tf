@@ -1,0 +1,17 @@
+resource "aws_sagemaker_model_package_group" "support" {
+  model_package_group_name = "support-models"
+}
+
+resource "aws_sagemaker_model_package_group_policy" "pass_shared_with_one_account" {
+  model_package_group_name = aws_sagemaker_model_package_group.support.model_package_group_name
+  resource_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "ShareModels"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::210987654321:root" }
+      Action    = ["sagemaker:DescribeModelPackage", "sagemaker:ListModelPackages"]
+      Resource  = "arn:aws:sagemaker:eu-west-1:123456789012:model-package/support-models/*"
+    }]
+  })
+}
