@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import sys
@@ -73,9 +74,21 @@ def _plan() -> dict[str, object]:
                     )
                 },
             ),
+            _resource(
+                "aws_sagemaker_notebook_instance_lifecycle_configuration",
+                "lc",
+                {"name": "lc", "on_start": base64.b64encode(_SCRIPT.encode()).decode(), "on_create": None},
+            ),
         ],
         "configuration": {"root_module": {"resources": [{"address": "aws_sagemaker_notebook_instance.nb"}]}},
     }
+
+
+# A lifecycle script with secrets the detector finds; only their kinds and lines may come out.
+_SCRIPT = f"""#!/bin/bash
+export AWS_ACCESS_KEY_ID=AKIA{CANARY.upper().replace("-", "")}WXYZ
+db_password = "{CANARY}-hunter2"
+"""
 
 
 def _resource(type_: str, name: str, after: dict[str, object], before: object = None) -> dict[str, object]:
@@ -107,4 +120,8 @@ def test_no_canary_in_any_output(tmp_path: Path, args: list[str]) -> None:
     produced = result.stdout + result.stderr + (out.read_text() if out.exists() else "")
     assert "aws_sagemaker_training_job.job" in produced  # the carriers were read, not skipped
     assert "aws_sagemaker_pipeline.p#T" in produced
+    if args[0] == "scan":
+        assert "on_start line 2: AWS Access Key" in produced
+        assert "on_start line 3: Secret Keyword" in produced
     assert CANARY not in produced
+    assert CANARY.upper().replace("-", "") not in produced

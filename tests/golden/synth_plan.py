@@ -161,6 +161,10 @@ PROVIDER: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         ("arn", "id", "tags_all"),
     ),
     "aws_sagemaker_model_package_group_policy": ({}, ("id",)),
+    "aws_sagemaker_notebook_instance_lifecycle_configuration": (
+        {"on_create": None, "on_start": None, "tags": None},
+        ("arn", "id", "tags_all"),
+    ),
     "aws_sagemaker_domain": (
         {"app_network_access_type": "PublicInternetOnly", "kms_key_id": None, "tags": None},
         ("arn", "id", "url", "home_efs_file_system_id", "security_group_id_for_domain_boundary", "tags_all"),

@@ -66,6 +66,9 @@ TERRAFORM_ONLY = {
     "aws_iam_role_policy_attachment": "CloudFormation attaches managed policies on the role only",
     "aws_iam_role_policy": "the policy is attached to a role the case does not create",
     "aws_sagemaker_flow_definition": "CloudFormation has no flow definition resource",
+    "aws_sagemaker_notebook_instance_lifecycle_configuration": (
+        "CloudFormation lists a configuration's scripts as {Content} objects (tests/unit/test_lifecycle_secrets.py)"
+    ),
     "aws_sagemaker_model_package_group_policy": "CloudFormation sets a group's policy on the group only",
 }
 

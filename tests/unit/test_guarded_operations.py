@@ -23,7 +23,7 @@ JUDGED = {
     "ResourcePolicy",
 }  # fmt: skip
 # Judged where their shape is (a name used for other things elsewhere).
-JUDGED_SHAPES = {"FlowDefinitionOutputConfig"}
+JUDGED_SHAPES = {"FlowDefinitionOutputConfig", "NotebookInstanceLifecycleConfigList"}
 # Shapes under a judged name that hold nothing judged: UpdateFeatureGroup changes an online store's TTL only.
 NOTHING_JUDGED = {"OnlineStoreConfigUpdate"}
 
@@ -82,11 +82,10 @@ def test_the_guarded_operations() -> None:
     assert sorted(GUARDED) == [
         "CreateDataQualityJobDefinition", "CreateDomain", "CreateEndpoint", "CreateEndpointConfig",
         "CreateFeatureGroup", "CreateFlowDefinition", "CreateHyperParameterTuningJob", "CreateModel",
-        "CreateModelBiasJobDefinition",
-        "CreateModelExplainabilityJobDefinition", "CreateModelQualityJobDefinition", "CreateMonitoringSchedule",
-        "CreateNotebookInstance", "CreatePipeline", "CreateProcessingJob", "CreateTrainingJob",
-        "PutModelPackageGroupPolicy", "UpdateDomain",
-        "UpdateEndpoint", "UpdateMonitoringSchedule", "UpdateNotebookInstance", "UpdatePipeline",
-        "UpdateTrainingJob",
+        "CreateModelBiasJobDefinition", "CreateModelExplainabilityJobDefinition", "CreateModelQualityJobDefinition",
+        "CreateMonitoringSchedule", "CreateNotebookInstance", "CreateNotebookInstanceLifecycleConfig",
+        "CreatePipeline", "CreateProcessingJob", "CreateTrainingJob", "PutModelPackageGroupPolicy", "UpdateDomain",
+        "UpdateEndpoint", "UpdateMonitoringSchedule", "UpdateNotebookInstance",
+        "UpdateNotebookInstanceLifecycleConfig", "UpdatePipeline", "UpdateTrainingJob",
     ]  # fmt: skip
     assert all(operation in carrying for operation in GUARDED)

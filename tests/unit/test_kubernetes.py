@@ -86,7 +86,8 @@ def _full(schema: dict[str, Any]) -> Any:
         return {name: _full(inner) for name, inner in schema["properties"].items()}
     if kind == "array":
         return [_full(schema.get("items", {}))]
-    return {"boolean": True, "integer": 1, "number": 1.0, "object": {}}.get(str(kind), "x")
+    # Strings are "x" in Base64, so that a lifecycle script reads as one.
+    return {"boolean": True, "integer": 1, "number": 1.0, "object": {}}.get(str(kind), "eA==")
 
 
 def _defined(schema: dict[str, Any], path: tuple[str, ...]) -> bool:

@@ -25,7 +25,8 @@ from botocore.parsers import ResponseParserError
 
 from smguard import __version__
 from smguard.collect.ratelimit import RateLimiter
-from smguard.errors import SetupError
+from smguard.errors import ApiShapeError, SetupError
+from smguard.frontends import script_secrets
 from smguard.progress import Progress
 
 SNAPSHOT_FORMAT = 1
@@ -37,6 +38,9 @@ REDACTED = "(redacted by smguard)"
 _SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
     ("list_notebook_instances", "NotebookInstances", "NotebookInstanceName", "describe_notebook_instance",
      "NotebookInstanceName"),
+    ("list_notebook_instance_lifecycle_configs", "NotebookInstanceLifecycleConfigs",
+     "NotebookInstanceLifecycleConfigName", "describe_notebook_instance_lifecycle_config",
+     "NotebookInstanceLifecycleConfigName"),
     ("list_training_jobs", "TrainingJobSummaries", "TrainingJobName", "describe_training_job", "TrainingJobName"),
     ("list_hyper_parameter_tuning_jobs", "HyperParameterTuningJobSummaries", "HyperParameterTuningJobName",
      "describe_hyper_parameter_tuning_job", "HyperParameterTuningJobName"),
@@ -199,7 +203,33 @@ def _describe_all(run: _Run, pool: ThreadPoolExecutor, account: str, region: str
         return name, _guarded(run, account, region, f"{full}({name})", _call, run, client, "sagemaker", api,
                               **{parameter: name})  # fmt: skip
 
-    return {name: response for name, response in pool.map(describe, names) if response is not None}
+    found = {name: response for name, response in pool.map(describe, names) if response is not None}
+    if api == "describe_notebook_instance_lifecycle_config":
+        found = {name: scripts_scanned(response) for name, response in found.items()}
+    return found
+
+
+def scripts_scanned(response: dict[str, Any]) -> dict[str, Any]:
+    """A lifecycle configuration with each script replaced by the secrets found in it (kinds and
+    lines), so a snapshot file never holds a script's secrets; a script that cannot be read is kept
+    out all the same, and is an error when the snapshot is judged."""
+    out = dict(response)
+    for key in ("OnCreate", "OnStart"):
+        hooks = response.get(key)
+        if not isinstance(hooks, list):
+            continue
+        out[key] = [_scanned(key, hook) for hook in hooks]
+    return out
+
+
+def _scanned(key: str, hook: Any) -> Any:
+    if not isinstance(hook, dict) or not isinstance(hook.get("Content"), str):
+        return hook
+    try:
+        found = script_secrets.found_in(key, hook["Content"])
+    except ApiShapeError as exc:
+        return {"ContentUnreadable": str(exc)}
+    return {"ContentSecrets": [{"line": s["line"], "kind": s["kind"]} for s in found]}
 
 
 def _ec2(run: _Run, session: Any, account: str, region: str, sagemaker: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from smguard.frontends.sagemaker_api import (
     feature_group_settings,
     flow_definition_settings,
     job_settings,
+    lifecycle_config_settings,
     model_settings,
     monitoring_settings,
     no_placeholder,
@@ -110,6 +111,11 @@ def _feature_group(reader: Reader, request: Request) -> tuple[str, dict[str, Any
     return "feature_groups", _resource(feature_group_settings(reader), request)
 
 
+def _lifecycle_config(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
+    # An update is judged on the scripts it sends; one it leaves out was judged when it was sent.
+    return "lifecycle_configs", _resource(lifecycle_config_settings(reader), request)
+
+
 def _flow_definition(reader: Reader, request: Request) -> tuple[str, dict[str, Any]]:
     return "flow_definitions", _resource(flow_definition_settings(reader), request)
 
@@ -140,6 +146,8 @@ _RESOURCES: dict[str, Callable[[Reader, Request], tuple[str, dict[str, Any]]]] =
     "UpdateEndpoint": _endpoint,
     "CreateDomain": _domain,
     "CreateFeatureGroup": _feature_group,
+    "CreateNotebookInstanceLifecycleConfig": _lifecycle_config,
+    "UpdateNotebookInstanceLifecycleConfig": _lifecycle_config,
     "CreateFlowDefinition": _flow_definition,
     "PutModelPackageGroupPolicy": _model_package_group_policy,
     "UpdateTrainingJob": _training_job_update,

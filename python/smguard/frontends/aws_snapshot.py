@@ -23,6 +23,7 @@ from smguard.frontends.sagemaker_api import (
     feature_group_settings,
     flow_definition_settings,
     job_settings,
+    lifecycle_config_settings,
     model_settings,
     monitoring_settings,
     no_placeholder,
@@ -174,6 +175,14 @@ def _convert_workloads(region: _Region, lists: dict[str, list[Any]], document: D
                 "vpc_key": vpc_key,
             }  # fmt: skip
         )
+    for arn, response in _described(
+        region, document, "sagemaker.DescribeNotebookInstanceLifecycleConfig", "NotebookInstanceLifecycleConfigArn"
+    ):
+        values = _shaped(document, arn, loc, lifecycle_config_settings, Reader(response, no_placeholder))
+        if values is not None:
+            lists["lifecycle_configs"].append(
+                {"meta": meta(arn, "DescribeNotebookInstanceLifecycleConfig", loc, values), **plain(values)}
+            )
     for api, kind, arn_key in _JOBS:
         for arn, response in _described(region, document, api, arn_key):
             settings = _shaped(document, arn, loc, job_settings, kind, response, no_placeholder)

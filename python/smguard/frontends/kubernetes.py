@@ -38,6 +38,7 @@ OPERATIONS = {
     "ModelExplainabilityJobDefinition": "CreateModelExplainabilityJobDefinition",
     "MonitoringSchedule": "CreateMonitoringSchedule",
     "FeatureGroup": "CreateFeatureGroup",
+    "NotebookInstanceLifecycleConfig": "CreateNotebookInstanceLifecycleConfig",
 }
 
 Recorder = Callable[[str, tuple[str, ...]], None]

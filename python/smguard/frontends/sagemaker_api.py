@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from smguard.errors import ApiShapeError
+from smguard.frontends import script_secrets
 from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
 from smguard.model import JobKind, MonitoringKind
 
@@ -220,6 +221,33 @@ def feature_group_settings(reader: Fields) -> dict[str, Value]:
 def flow_definition_settings(reader: Fields) -> dict[str, Value]:
     """CreateFlowDefinition and DescribeFlowDefinition (Augmented AI human review)."""
     return {"name": reader.string("FlowDefinitionName"), "output_kms_key_id": reader.string("OutputConfig", "KmsKeyId")}
+
+
+def lifecycle_config_settings(reader: Reader) -> dict[str, Value]:
+    """CreateNotebookInstanceLifecycleConfig and its Describe: the secrets in its scripts. A
+    snapshot holds what the collector found (``ContentSecrets``) instead of a script."""
+    name = reader.string("NotebookInstanceLifecycleConfigName")
+    found: list[dict[str, Any]] = []
+    for key, script in (("OnCreate", "on_create"), ("OnStart", "on_start")):
+        hooks = reader.get(key)
+        if hooks.unknown:
+            return {"name": name, "secrets": hooks}
+        if hooks.known and not isinstance(hooks.value, list):
+            raise ApiShapeError(f"{key} is not a list")
+        for i, hook in enumerate(hooks.value if hooks.known else []):
+            if not isinstance(hook, Mapping):
+                raise ApiShapeError(f"{key}.{i} is not an object")
+            content = reader.inner(hook).string("Content")
+            if content.unknown:
+                return {"name": name, "secrets": content}
+            if content.known:
+                found += script_secrets.found_in(script, str(content.value))
+            elif isinstance(hook.get("ContentSecrets"), list):
+                found += [{"script": script, "line": s.get("line"), "kind": s.get("kind")}
+                          for s in hook["ContentSecrets"] if isinstance(s, Mapping)]  # fmt: skip
+            else:  # no script, or one the collector could not read
+                raise ApiShapeError(f"{key}.{i}: {hook.get('ContentUnreadable') or 'no Content'}")
+    return {"name": name, "secrets": Value(State.KNOWN, found)}
 
 
 def _mapping(value: Any, path: str) -> Mapping[str, Any]:

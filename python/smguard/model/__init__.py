@@ -22,7 +22,7 @@ from smguard.model.iam import Account, Condition, Policy, Principal, Statement
 from smguard.model.meta import Meta
 from smguard.model.monitoring import MonitoringJob, MonitoringKind
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
-from smguard.model.notebook import NotebookInstance
+from smguard.model.notebook import LifecycleConfig, NotebookInstance, ScriptSecret
 from smguard.model.registry import ModelPackageGroup
 from smguard.model.studio import Domain, UserProfile
 from smguard.model.training import JobKind, TrainingJob
@@ -38,6 +38,7 @@ __all__ = [
     "FeatureGroup",
     "FlowDefinition",
     "JobKind",
+    "LifecycleConfig",
     "Meta",
     "Model",
     "ModelPackageGroup",
@@ -48,6 +49,7 @@ __all__ = [
     "Principal",
     "ReadError",
     "Resources",
+    "ScriptSecret",
     "Source",
     "SourceKind",
     "Statement",

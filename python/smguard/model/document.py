@@ -12,7 +12,7 @@ from smguard.model.human_review import FlowDefinition
 from smguard.model.iam import Account, Policy
 from smguard.model.monitoring import MonitoringJob
 from smguard.model.network import Subnet, Vpc, VpcEndpoint
-from smguard.model.notebook import NotebookInstance
+from smguard.model.notebook import LifecycleConfig, NotebookInstance
 from smguard.model.registry import ModelPackageGroup
 from smguard.model.studio import Domain, UserProfile
 from smguard.model.training import TrainingJob
@@ -38,6 +38,7 @@ class Resources(TypedDict):
     """Resources by kind; every list is present, possibly empty."""
 
     notebook_instances: list[NotebookInstance]
+    lifecycle_configs: list[LifecycleConfig]
     training_jobs: list[TrainingJob]
     monitoring_jobs: list[MonitoringJob]
     feature_groups: list[FeatureGroup]
@@ -82,6 +83,7 @@ def empty_document() -> Document:
         "sources": [],
         "resources": {
             "notebook_instances": [],
+            "lifecycle_configs": [],
             "training_jobs": [],
             "monitoring_jobs": [],
             "feature_groups": [],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from typing_extensions import TypedDict
 
 from smguard.model.meta import Meta
@@ -30,3 +32,21 @@ class NotebookInstance(TypedDict):
     """What identifies that VPC in the input (see ``Vpc.vpc_key``); null when not known."""
     default_network: bool | None
     """True when the subnet is a default subnet or in the default VPC."""
+
+
+class ScriptSecret(TypedDict):
+    """A secret a detector found: where and what kind, never its text."""
+
+    script: Literal["on_create", "on_start"]
+    line: int
+    kind: str
+    """The detector's name for it, e.g. ``AWS Access Key``."""
+
+
+class LifecycleConfig(TypedDict):
+    """A notebook instance lifecycle configuration: what its scripts hold."""
+
+    meta: Meta
+    name: str | None
+    secrets: list[ScriptSecret] | None
+    """Secrets found in its on-create and on-start scripts; null when a script cannot be known."""

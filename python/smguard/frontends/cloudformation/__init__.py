@@ -32,6 +32,7 @@ from smguard.frontends.sagemaker_api import (
     endpoint_config_settings,
     feature_group_settings,
     job_settings,
+    lifecycle_config_settings,
     model_settings,
     monitoring_settings,
     no_placeholder,
@@ -307,6 +308,11 @@ def _feature_group(t: _Template, logical_id: str, props: dict[str, Any]) -> None
     t.lists["feature_groups"].append({"meta": t.meta(logical_id, values), **plain(values)})
 
 
+def _lifecycle_config(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
+    values = lifecycle_config_settings(t.reader(props))
+    t.lists["lifecycle_configs"].append({"meta": t.meta(logical_id, values), **plain(values)})
+
+
 def _model_package_group(t: _Template, logical_id: str, props: dict[str, Any]) -> None:
     document = props.get("ModelPackageGroupPolicy")
     values = {"name": t.reader(props).string("ModelPackageGroupName"),
@@ -376,6 +382,7 @@ _MAPPERS: dict[str, Callable[[_Template, str, dict[str, Any]], None]] = {
     **{f"AWS::SageMaker::{name}JobDefinition": _monitoring(kind) for kind, name in MONITORING_DEFINITIONS.items()},
     "AWS::SageMaker::MonitoringSchedule": _monitoring("schedule"),
     "AWS::SageMaker::FeatureGroup": _feature_group,
+    "AWS::SageMaker::NotebookInstanceLifecycleConfig": _lifecycle_config,
     "AWS::SageMaker::ModelPackageGroup": _model_package_group,
     "AWS::StepFunctions::StateMachine": _state_machine,
     "AWS::IAM::Policy": _identity,

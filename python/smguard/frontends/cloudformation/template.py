@@ -11,6 +11,7 @@ account ID, a function smguard does not know) is ``Unresolved``, never a pass.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -252,6 +253,14 @@ def _join(resolver: Resolver, argument: Any) -> Any:
     return delimiter.join(created_text(i) if isinstance(i, Created) else i for i in items)
 
 
+def _base64(resolver: Resolver, argument: Any) -> Any:
+    """A lifecycle script's text, encoded as CloudFormation does (UTF-8, then Base64)."""
+    value = resolver.value(argument)
+    if isinstance(value, str):
+        return base64.b64encode(value.encode()).decode()
+    return value if _opaque(value) else Unresolved("Fn::Base64 of something that is not text")
+
+
 def _select(resolver: Resolver, argument: Any) -> Any:
     value = resolver.value(argument)
     if not (isinstance(value, list) and len(value) == 2):
@@ -335,7 +344,7 @@ _FUNCTIONS = {
     "Condition": _condition,
     "Fn::ImportValue": lambda r, a: Unresolved("Fn::ImportValue reads another stack's output"),
     "Fn::GetAZs": lambda r, a: Unresolved("Fn::GetAZs is known only when deployed"),
-    "Fn::Base64": lambda r, a: Unresolved("Fn::Base64 is not judged"),
+    "Fn::Base64": _base64,
     "Fn::Cidr": lambda r, a: Unresolved("Fn::Cidr is not worked out"),
 }
 

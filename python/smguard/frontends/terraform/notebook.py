@@ -1,15 +1,18 @@
-"""``aws_sagemaker_notebook_instance`` -> canonical notebook instance."""
+"""``aws_sagemaker_notebook_instance`` and its lifecycle configurations -> the canonical document."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
-from smguard.errors import MalformedResourceError
+from smguard.errors import ApiShapeError, MalformedResourceError
+from smguard.frontends import script_secrets
 from smguard.frontends.terraform.index import PlanIndex
 from smguard.frontends.terraform.network import meta, placement, string
 from smguard.frontends.terraform.values import PlanResource
-from smguard.frontends.value import ABSENT, State, Value
-from smguard.model import NotebookInstance
+from smguard.frontends.value import ABSENT, State, Value, plain
+from smguard.model import LifecycleConfig, NotebookInstance
+
+LIFECYCLE_CONFIGURATION = "aws_sagemaker_notebook_instance_lifecycle_configuration"
 
 
 def notebook_instance(resource: PlanResource, index: PlanIndex, location: str) -> NotebookInstance:
@@ -60,3 +63,21 @@ def _string_list(resource: PlanResource, attribute: str) -> Value:
         raise MalformedResourceError(resource.address, f"{attribute} is not a list of strings")
     groups = sorted(v for v in value.value if v)
     return Value(State.KNOWN, groups) if groups else ABSENT
+
+
+def lifecycle_configuration(resource: PlanResource, _index: PlanIndex, location: str) -> LifecycleConfig:
+    """``aws_sagemaker_notebook_instance_lifecycle_configuration``: its Base64 scripts' secrets."""
+    found: list[dict[str, Any]] = []
+    secrets: Value = Value(State.KNOWN, found)
+    for script in ("on_create", "on_start"):
+        content = string(resource, script)
+        if content.unknown:
+            secrets = content
+            break
+        if content.known:
+            try:
+                found += script_secrets.found_in(script, content.value)
+            except ApiShapeError as exc:
+                raise MalformedResourceError(resource.address, str(exc)) from None
+    values = {"name": string(resource, "name"), "secrets": secrets}
+    return cast(LifecycleConfig, {"meta": meta(resource, location, values), **plain(values)})

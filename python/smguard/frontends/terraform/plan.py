@@ -29,7 +29,7 @@ from smguard.frontends.terraform.iam import (
 )
 from smguard.frontends.terraform.index import PlanIndex, configuration_index, plan_resource
 from smguard.frontends.terraform.network import SUBNET_TYPES, VPC_TYPES, subnet_resource, vpc_resource
-from smguard.frontends.terraform.notebook import notebook_instance
+from smguard.frontends.terraform.notebook import LIFECYCLE_CONFIGURATION, lifecycle_configuration, notebook_instance
 from smguard.frontends.terraform.studio import DOMAIN, domain, user_profile
 from smguard.frontends.terraform.training import pipeline_jobs, state_machine_jobs, training_job
 from smguard.frontends.terraform.values import PlanResource
@@ -45,6 +45,7 @@ Mapper = Callable[[PlanResource, PlanIndex, str], Any]
 # (mode, type) -> (canonical list, mapper). A mapper may return None to leave a resource out.
 _MAPPERS: dict[tuple[str, str], tuple[str, Mapper]] = {
     ("managed", "aws_sagemaker_notebook_instance"): ("notebook_instances", notebook_instance),
+    ("managed", LIFECYCLE_CONFIGURATION): ("lifecycle_configs", lifecycle_configuration),
     ("managed", "aws_sagemaker_training_job"): ("training_jobs", training_job),
     ("managed", "aws_sagemaker_pipeline"): ("training_jobs", pipeline_jobs),
     ("managed", "aws_sfn_state_machine"): ("training_jobs", state_machine_jobs),
