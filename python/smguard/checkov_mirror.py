@@ -34,6 +34,7 @@ from smguard.frontends.sagemaker_api import (
     flow_definition_settings,
     job_settings,
     monitoring_settings,
+    training_settings,
 )
 from smguard.frontends.terraform.api_shaped import snake
 from smguard.frontends.value import ABSENT, PENDING, UNKNOWN, State, Value
@@ -191,12 +192,6 @@ def _camel_keys(value: Any) -> Any:
 JOB_RESOURCES = ("aws_sagemaker_training_job", "aws_sagemaker_pipeline", "aws_sfn_state_machine")
 
 
-def _known(value: Any, default: Any = None) -> Value:
-    if value is None:
-        return ABSENT if default is None else Value(State.KNOWN, default)
-    return Value(State.KNOWN, value)
-
-
 _WORKFLOWS = {
     "aws_sagemaker_pipeline": ("pipeline_definition", workflows.pipeline_jobs, workflows.pipeline_placeholder),
     "aws_sfn_state_machine": ("definition", workflows.state_machine_jobs, workflows.state_machine_placeholder),
@@ -206,20 +201,7 @@ _WORKFLOWS = {
 def job_settings_of(entity_type: str, conf: Mapping[str, Any]) -> list[dict[str, Value]] | None:
     """The settings of every job the resource starts, as the frontend reads them; None when unknowable."""
     if entity_type == "aws_sagemaker_training_job":
-        subnets, groups = setting(conf, "vpc_config", "subnets"), setting(conf, "vpc_config", "security_group_ids")
-        return [
-            {
-                "subnets": _known(subnets if present(subnets) else None),
-                "security_group_ids": _known(groups if present(groups) else None),
-                "enable_network_isolation": _known(setting(conf, "enable_network_isolation"), False),
-                "enable_inter_container_traffic_encryption": _known(
-                    setting(conf, "enable_inter_container_traffic_encryption"), False
-                ),
-                "volume_kms_key_id": _known(setting(conf, "resource_config", "volume_kms_key_id") or None),
-                "output_kms_key_id": _known(setting(conf, "output_data_config", "kms_key_id") or None),
-                "enable_remote_debug": _known(setting(conf, "remote_debug_config", "enable_remote_debug"), False),
-            }
-        ]
+        return [training_settings(_ConfFields(conf))]
     definition = setting(conf, _WORKFLOWS[entity_type][0])
     if isinstance(definition, str):
         return _written_workflow_jobs(entity_type, definition)

@@ -37,7 +37,7 @@ def _read(settings: dict[str, Value]) -> dict[str, Any]:
 def _python() -> dict[str, Any]:
     reader: Any = _Recording()
     fields = {
-        "training": _read(sagemaker_api._training(reader)),
+        "training": _read(sagemaker_api.training_settings(reader)),
         "processing": _read(sagemaker_api._processing(reader)),
         **{
             kind: _read(sagemaker_api.monitoring_settings(kind, reader) or {})

@@ -97,7 +97,9 @@ class Reader:
         return Value(State.KNOWN, items) if items else ABSENT
 
 
-def _training(reader: Reader) -> dict[str, Value]:
+def training_settings(reader: Fields) -> dict[str, Value]:
+    """A training job, or one training definition of a tuning job: the one declaration of what is
+    read and its AWS default, for every input."""
     return {
         "subnets": reader.strings("VpcConfig", "Subnets"),
         "security_group_ids": reader.strings("VpcConfig", "SecurityGroupIds"),
@@ -111,7 +113,7 @@ def _training(reader: Reader) -> dict[str, Value]:
     }
 
 
-def _processing(reader: Reader) -> dict[str, Value]:
+def _processing(reader: Fields) -> dict[str, Value]:
     return {
         "subnets": reader.strings("NetworkConfig", "VpcConfig", "Subnets"),
         "security_group_ids": reader.strings("NetworkConfig", "VpcConfig", "SecurityGroupIds"),
@@ -130,32 +132,30 @@ def job_settings(
 ) -> list[tuple[str, dict[str, Value]]]:
     """(suffix, settings) for each job a request starts: one, or one per tuning job definition."""
     if placeholder(request):
-        return [("", dict.fromkeys(_training(Reader({}, placeholder, pending)), UNKNOWN))]
+        return [("", dict.fromkeys(training_settings(Reader({}, placeholder, pending)), UNKNOWN))]
     if not isinstance(request, Mapping):
         raise ApiShapeError("the request is not an object")
     reader = Reader(request, placeholder, pending)
     if kind == "training":
-        return [("", _training(reader))]
+        return [("", training_settings(reader))]
     if kind == "processing":
         return [("", _processing(reader))]
     found: list[tuple[str, dict[str, Value]]] = []
     single = reader.get("TrainingJobDefinition")
     if single.unknown:
-        return [("", dict.fromkeys(_training(Reader({}, placeholder, pending)), UNKNOWN))]
+        return [("", dict.fromkeys(training_settings(Reader({}, placeholder, pending)), UNKNOWN))]
     if single.known:
-        found.append(("", _training(Reader(_mapping(single.value, "TrainingJobDefinition"), placeholder, pending))))
+        found.append(("", training_settings(reader.inner(_mapping(single.value, "TrainingJobDefinition")))))
     several = reader.get("TrainingJobDefinitions")
     if several.unknown:
-        return [*found, ("/definitions", dict.fromkeys(_training(Reader({}, placeholder, pending)), UNKNOWN))]
+        return [*found, ("/definitions", dict.fromkeys(training_settings(Reader({}, placeholder, pending)), UNKNOWN))]
     if several.known:
         if not isinstance(several.value, list):
             raise ApiShapeError("TrainingJobDefinitions is not a list")
         for i, raw in enumerate(several.value):
             definition = _mapping(raw, f"TrainingJobDefinitions.{i}")
             name = definition.get("DefinitionName")
-            found.append(
-                (f"/{name if isinstance(name, str) else i}", _training(Reader(definition, placeholder, pending)))
-            )
+            found.append((f"/{name if isinstance(name, str) else i}", training_settings(reader.inner(definition))))
     return found
 
 

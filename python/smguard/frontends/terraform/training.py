@@ -8,9 +8,10 @@ from typing import Any, cast
 
 from smguard.errors import ApiShapeError, MalformedResourceError
 from smguard.frontends import workflows
-from smguard.frontends.sagemaker_api import job_settings
+from smguard.frontends.sagemaker_api import job_settings, training_settings
+from smguard.frontends.terraform.api_shaped import PlanFields
 from smguard.frontends.terraform.index import PlanIndex
-from smguard.frontends.terraform.network import boolean, meta, string, strings, subnets_network
+from smguard.frontends.terraform.network import meta, string, subnets_network
 from smguard.frontends.terraform.values import PlanResource
 from smguard.frontends.value import UNKNOWN, State, Value, plain
 from smguard.frontends.value import meta as value_meta
@@ -29,20 +30,9 @@ _SETTINGS = (
 
 
 def training_job(resource: PlanResource, index: PlanIndex, location: str) -> TrainingJob:
-    """``aws_sagemaker_training_job``: the provider's own resource."""
+    """``aws_sagemaker_training_job``: its attributes are the API's, read by the API's reader."""
     network = subnets_network(resource, index, "vpc_config", 0, "subnets")
-    values = {
-        "name": string(resource, "training_job_name"),
-        "subnets": strings(resource, "vpc_config", 0, "subnets"),
-        "security_group_ids": strings(resource, "vpc_config", 0, "security_group_ids"),
-        "enable_network_isolation": boolean(resource, "enable_network_isolation", default=False),
-        "enable_inter_container_traffic_encryption": boolean(
-            resource, "enable_inter_container_traffic_encryption", default=False
-        ),
-        "volume_kms_key_id": string(resource, "resource_config", 0, "volume_kms_key_id"),
-        "output_kms_key_id": string(resource, "output_data_config", 0, "kms_key_id"),
-        "enable_remote_debug": boolean(resource, "remote_debug_config", 0, "enable_remote_debug", default=False),
-    }
+    values = {"name": string(resource, "training_job_name"), **training_settings(PlanFields(resource))}
     return cast(
         TrainingJob,
         {"meta": meta(resource, location, values), "kind": "training", **plain(values), "vpc_key": network.vpc_key},
