@@ -42,6 +42,7 @@ _NOT_IN_MOTO = {
     "SageMaker.ListMonitoringSchedules": "MonitoringScheduleSummaries",
     "SageMaker.ListFeatureGroups": "FeatureGroupSummaries",
     "SageMaker.ListFlowDefinitions": "FlowDefinitionSummaries",
+    "SageMaker.ListNotebookInstanceLifecycleConfigs": "NotebookInstanceLifecycleConfigs",
 }
 
 
@@ -221,6 +222,14 @@ def seeded(moto: str) -> dict[str, str]:
         NetworkConfig={"EnableNetworkIsolation": True, "EnableInterContainerTrafficEncryption": True,
                        "VpcConfig": {"Subnets": [subnet], "SecurityGroupIds": [group]}},
     )  # fmt: skip
+    sm.create_auto_ml_job_v2(
+        AutoMLJobName="open-automl", RoleArn=ROLE, OutputDataConfig={"S3OutputPath": "s3://b/automl"},
+        AutoMLJobInputDataConfig=[{"ChannelType": "training", "DataSource": {"S3DataSource": {
+            "S3DataType": "S3Prefix", "S3Uri": "s3://b/data"}}}],
+        AutoMLProblemTypeConfig={"TabularJobConfig": {
+            "TargetAttributeName": "y", "ProblemType": "BinaryClassification",
+            "CompletionCriteria": {"MaxCandidates": 2}}},
+    )  # fmt: skip
     _client("sagemaker", "eu-west-1", moto).create_notebook_instance(
         NotebookInstanceName="dublin", InstanceType="ml.t3.medium", RoleArn=ROLE
     )
@@ -244,6 +253,8 @@ def test_every_kind_is_collected_and_judged_by_arn(proxy: FaultProxy, seeded: di
         assert (rule, "hardened-job") not in verdicts
     assert verdicts[("SM401", "open-model")] == "fail"
     assert ("SM401", "vpc-model") not in verdicts
+    # AutoML: judged by the job rules, except network isolation, which AutoML does not have.
+    assert {rule for rule, name in verdicts if name == "open-automl"} == {"SM301", "SM303", "SM304", "SM305"}
     for rule in ("SM701", "SM702", "SM703", "SM704"):
         assert verdicts[(rule, "open-monitor")] == "fail"
         assert (rule, "hardened-monitor") not in verdicts

@@ -27,11 +27,9 @@ JUDGED_SHAPES = {"FlowDefinitionOutputConfig", "NotebookInstanceLifecycleConfigL
 # Shapes under a judged name that hold nothing judged: UpdateFeatureGroup changes an online store's TTL only.
 NOTHING_JUDGED = {"OnlineStoreConfigUpdate"}
 
-# Operations that carry such settings but have no conversion yet: their resources need rules of
-# their own kinds (issue 20: job kinds named right, the monitoring and feature store rules).
+# Operations that carry such settings but have no conversion yet: their resources need rules, or
+# readers, of their own kinds.
 NOT_YET = {
-    "CreateAutoMLJob": "AutoML jobs: SecurityConfig, not a training job's fields",
-    "CreateAutoMLJobV2": "AutoML jobs: SecurityConfig, not a training job's fields",
     "CreateCompilationJob": "compilation jobs: VpcConfig only, no isolation or volume key settings",
     "CreateLabelingJob": "labeling jobs: their own resource config",
     "CreateInferenceRecommendationsJob": "inference recommendation jobs",
@@ -80,7 +78,8 @@ def test_the_guarded_operations() -> None:
     carrying = _carrying_settings()
     assert GUARDED == OPERATIONS <= set(botocore.session.get_session().get_service_model("sagemaker").operation_names)
     assert sorted(GUARDED) == [
-        "CreateDataQualityJobDefinition", "CreateDomain", "CreateEndpoint", "CreateEndpointConfig",
+        "CreateAutoMLJob", "CreateAutoMLJobV2", "CreateDataQualityJobDefinition", "CreateDomain", "CreateEndpoint",
+        "CreateEndpointConfig",
         "CreateFeatureGroup", "CreateFlowDefinition", "CreateHyperParameterTuningJob", "CreateModel",
         "CreateModelBiasJobDefinition", "CreateModelExplainabilityJobDefinition", "CreateModelQualityJobDefinition",
         "CreateMonitoringSchedule", "CreateNotebookInstance", "CreateNotebookInstanceLifecycleConfig",

@@ -37,8 +37,7 @@ def _read(settings: dict[str, Value]) -> dict[str, Any]:
 def _python() -> dict[str, Any]:
     reader: Any = _Recording()
     fields = {
-        "training": _read(sagemaker_api.training_settings(reader)),
-        "processing": _read(sagemaker_api._processing(reader)),
+        **{kind: _read(read(reader)) for kind, read in sagemaker_api.SINGLE_JOB.items()},
         **{
             kind: _read(sagemaker_api.monitoring_settings(kind, reader) or {})
             for kind in [*sagemaker_api.MONITORING_DEFINITIONS, "schedule"]
@@ -55,3 +54,17 @@ def test_the_field_names_in_findings_are_the_ones_read() -> None:
     )  # fmt: skip
     rego = json.loads(out.stdout)["result"][0]["expressions"][0]["value"]
     assert rego == _python()
+
+
+def test_automl_jobs_are_named_by_their_own_fields() -> None:
+    from smguard.engine.local import evaluate
+    from smguard.frontends.api_request import convert_request
+
+    request = {"AutoMLJobName": "a", "OutputDataConfig": {"S3OutputPath": "s3://b/o"}}
+    messages = {f.rule_id: f.message for f in evaluate(convert_request("CreateAutoMLJob", request), {}).findings}
+    assert messages["SM301"] == (
+        "the AutoML job has no AutoMLJobConfig.SecurityConfig.VpcConfig.Subnets: it runs in a SageMaker-managed VPC"
+    )
+    assert "SM302" not in messages  # AutoML has no network isolation setting
+    v2 = {f.rule_id: f.message for f in evaluate(convert_request("CreateAutoMLJobV2", request), {}).findings}
+    assert v2["SM304"] == "the AutoML job has no volume KMS key (SecurityConfig.VolumeKmsKeyId)"

@@ -46,6 +46,8 @@ _SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
      "describe_hyper_parameter_tuning_job", "HyperParameterTuningJobName"),
     ("list_processing_jobs", "ProcessingJobSummaries", "ProcessingJobName", "describe_processing_job",
      "ProcessingJobName"),
+    # DescribeAutoMLJobV2 describes the jobs of CreateAutoMLJob too.
+    ("list_auto_ml_jobs", "AutoMLJobSummaries", "AutoMLJobName", "describe_auto_ml_job_v2", "AutoMLJobName"),
     ("list_models", "Models", "ModelName", "describe_model", "ModelName"),
     ("list_endpoint_configs", "EndpointConfigs", "EndpointConfigName", "describe_endpoint_config",
      "EndpointConfigName"),
@@ -60,7 +62,7 @@ _SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
     ("list_flow_definitions", "FlowDefinitionSummaries", "FlowDefinitionName", "describe_flow_definition",
      "FlowDefinitionName"),
 )  # fmt: skip
-_JOBS_SINCE = {"list_training_jobs", "list_hyper_parameter_tuning_jobs", "list_processing_jobs"}
+_JOBS_SINCE = {"list_training_jobs", "list_hyper_parameter_tuning_jobs", "list_processing_jobs", "list_auto_ml_jobs"}
 _EC2_STEPS = 3  # DescribeVpcEndpoints, DescribeSubnets, DescribeVpcs
 _ACCOUNT_STEPS = 2  # IAM authorization details, the organization's SCPs
 
@@ -182,14 +184,14 @@ def _sagemaker(run: _Run, session: Any, account: str, region: str, pool: ThreadP
     calls: dict[str, Any] = {}
     for list_api, key, name_key, describe_api, parameter in _SAGEMAKER:
         kwargs = {"CreationTimeAfter": since} if list_api in _JOBS_SINCE else {}
-        api = f"sagemaker.{_camel(list_api)}"
+        api = f"sagemaker.{_operation(client, list_api)}"
         run.step(f"{account} {region} {api}")
         pages = _guarded(run, account, region, api, _pages, run, client, "sagemaker", list_api, **kwargs)
         if pages is None:
             continue
         calls[api] = pages
         names = [item[name_key] for page in pages for item in page.get(key, [])]
-        calls[f"sagemaker.{_camel(describe_api)}"] = _describe_all(
+        calls[f"sagemaker.{_operation(client, describe_api)}"] = _describe_all(
             run, pool, account, region, client, describe_api, parameter, names
         )
     return calls
@@ -197,7 +199,7 @@ def _sagemaker(run: _Run, session: Any, account: str, region: str, pool: ThreadP
 
 def _describe_all(run: _Run, pool: ThreadPoolExecutor, account: str, region: str, client: Any, api: str,
                   parameter: str, names: Iterable[str]) -> dict[str, Any]:  # fmt: skip
-    full = f"sagemaker.{_camel(api)}"
+    full = f"sagemaker.{_operation(client, api)}"
 
     def describe(name: str) -> tuple[str, Any]:
         return name, _guarded(run, account, region, f"{full}({name})", _call, run, client, "sagemaker", api,
@@ -330,8 +332,9 @@ def _scps_in_effect(run: _Run, organizations: Any, account: str) -> dict[str, An
     return {"organizations.DescribePolicy": described, "organizations.ManagementAccount": False}
 
 
-def _camel(api: str) -> str:
-    return "".join(part.capitalize() for part in api.split("_"))
+def _operation(client: Any, method: str) -> str:
+    """The API's name for a client method (``describe_auto_ml_job_v2`` -> ``DescribeAutoMLJobV2``)."""
+    return str(client.meta.method_to_api_mapping[method])
 
 
 def collect(sessions: dict[str, Any], options: Options) -> dict[str, Any]:

@@ -157,6 +157,8 @@ _JOBS: dict[str, tuple[JobKind, str]] = {
     "CreateTrainingJob": ("training", "TrainingJobName"),
     "CreateHyperParameterTuningJob": ("tuning", "HyperParameterTuningJobName"),
     "CreateProcessingJob": ("processing", "ProcessingJobName"),
+    "CreateAutoMLJob": ("automl", "AutoMLJobName"),
+    "CreateAutoMLJobV2": ("automl_v2", "AutoMLJobName"),
 }
 _PIPELINES = frozenset({"CreatePipeline", "UpdatePipeline"})
 # UpdateMonitoringSchedule replaces the whole MonitoringScheduleConfig: the request is the new state.

@@ -38,6 +38,7 @@ _JOBS: tuple[tuple[str, JobKind, str], ...] = (
     ("sagemaker.DescribeTrainingJob", "training", "TrainingJobArn"),
     ("sagemaker.DescribeHyperParameterTuningJob", "tuning", "HyperParameterTuningJobArn"),
     ("sagemaker.DescribeProcessingJob", "processing", "ProcessingJobArn"),
+    ("sagemaker.DescribeAutoMLJobV2", "automl_v2", "AutoMLJobArn"),
 )
 _MONITORING: tuple[tuple[str, MonitoringKind, str], ...] = (
     ("sagemaker.DescribeDataQualityJobDefinition", "data_quality", "JobDefinitionArn"),

@@ -8,6 +8,7 @@ fills in at run time (``{"Get": "Parameters.Subnets"}``, ``"VpcConfig.$": "$.vpc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -127,6 +128,31 @@ def _processing(reader: Fields) -> dict[str, Value]:
     }
 
 
+def _automl(security: tuple[str, ...], reader: Fields) -> dict[str, Value]:
+    return {
+        "subnets": reader.strings(*security, "VpcConfig", "Subnets"),
+        "security_group_ids": reader.strings(*security, "VpcConfig", "SecurityGroupIds"),
+        # AutoML has no network isolation setting (its rule does not judge these jobs) and no remote debugging.
+        "enable_network_isolation": Value(State.KNOWN, None),
+        "enable_inter_container_traffic_encryption": reader.boolean(
+            *security, "EnableInterContainerTrafficEncryption", default=False
+        ),
+        "volume_kms_key_id": reader.string(*security, "VolumeKmsKeyId"),
+        "output_kms_key_id": reader.string("OutputDataConfig", "KmsKeyId"),
+        "enable_remote_debug": Value(State.KNOWN, False),
+    }
+
+
+# The kinds whose request starts one job. CreateAutoMLJob holds its security settings in
+# AutoMLJobConfig; CreateAutoMLJobV2 and DescribeAutoMLJobV2 (which describes both) at the top.
+SINGLE_JOB: dict[JobKind, Callable[[Fields], dict[str, Value]]] = {
+    "training": training_settings,
+    "processing": _processing,
+    "automl": functools.partial(_automl, ("AutoMLJobConfig", "SecurityConfig")),
+    "automl_v2": functools.partial(_automl, ("SecurityConfig",)),
+}
+
+
 def job_settings(
     kind: JobKind, request: Any, placeholder: Placeholder, pending: Placeholder = no_placeholder
 ) -> list[tuple[str, dict[str, Value]]]:
@@ -136,10 +162,8 @@ def job_settings(
     if not isinstance(request, Mapping):
         raise ApiShapeError("the request is not an object")
     reader = Reader(request, placeholder, pending)
-    if kind == "training":
-        return [("", training_settings(reader))]
-    if kind == "processing":
-        return [("", _processing(reader))]
+    if kind in SINGLE_JOB:
+        return [("", SINGLE_JOB[kind](reader))]
     found: list[tuple[str, dict[str, Value]]] = []
     single = reader.get("TrainingJobDefinition")
     if single.unknown:

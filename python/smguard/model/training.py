@@ -8,7 +8,7 @@ from typing_extensions import TypedDict
 
 from smguard.model.meta import Meta
 
-JobKind = Literal["training", "tuning", "processing"]
+JobKind = Literal["training", "tuning", "processing", "automl", "automl_v2"]
 
 
 class TrainingJob(TypedDict):
@@ -26,6 +26,7 @@ class TrainingJob(TypedDict):
     security_group_ids: list[str] | None
     vpc_key: str | None
     enable_network_isolation: bool | None
+    """Null for AutoML jobs, which have no such setting."""
     enable_inter_container_traffic_encryption: bool | None
     volume_kms_key_id: str | None
     output_kms_key_id: str | None

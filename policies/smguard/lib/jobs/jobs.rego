@@ -23,6 +23,14 @@ _training := {
 	"enable_remote_debug": "RemoteDebugConfig.EnableRemoteDebug",
 }
 
+_automl(security) := {
+	"subnets": concat(".", [security, "VpcConfig.Subnets"]),
+	"security_group_ids": concat(".", [security, "VpcConfig.SecurityGroupIds"]),
+	"enable_inter_container_traffic_encryption": concat(".", [security, "EnableInterContainerTrafficEncryption"]),
+	"volume_kms_key_id": concat(".", [security, "VolumeKmsKeyId"]),
+	"output_kms_key_id": "OutputDataConfig.KmsKeyId",
+}
+
 _definition(output) := object.union(_network, {
 	"volume_kms_key_id": "JobResources.ClusterConfig.VolumeKmsKeyId",
 	"output_kms_key_id": concat("", [output, "JobOutputConfig.KmsKeyId"]),
@@ -46,6 +54,8 @@ fields := {
 		"volume_kms_key_id": "ProcessingResources.ClusterConfig.VolumeKmsKeyId",
 		"output_kms_key_id": "ProcessingOutputConfig.KmsKeyId",
 	}),
+	"automl": _automl("AutoMLJobConfig.SecurityConfig"),
+	"automl_v2": _automl("SecurityConfig"),
 	"data_quality": _definition("DataQuality"),
 	"model_quality": _definition("ModelQuality"),
 	"model_bias": _definition("ModelBias"),
@@ -59,6 +69,8 @@ names := {
 	"training": "training job",
 	"tuning": "tuning job's training definition",
 	"processing": "processing job",
+	"automl": "AutoML job",
+	"automl_v2": "AutoML job",
 	"data_quality": "data quality job definition",
 	"model_quality": "model quality job definition",
 	"model_bias": "model bias job definition",
@@ -84,3 +96,12 @@ messages(templates) := {kind: {attribute: message |
 #   The message for a job's attribute; a kind this version does not know takes the messages of
 #   `otherwise`, so it is still judged.
 message(messages, job, attribute, otherwise) := object.get(messages, job.kind, messages[otherwise])[attribute]
+
+# METADATA
+# scope: document
+# description: |
+#   True when the attribute is a setting of the job's kind (AutoML jobs have no network
+#   isolation); a kind this version does not know is judged on every attribute.
+applies(job, attribute) if fields[job.kind][attribute]
+
+applies(job, _) if not fields[job.kind]

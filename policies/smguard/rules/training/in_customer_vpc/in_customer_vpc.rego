@@ -1,12 +1,12 @@
 # METADATA
-# title: SageMaker training, tuning and processing jobs run in the customer VPC
+# title: SageMaker jobs run in the customer VPC
 # description: |
 #   Without a VpcConfig, training containers run in a SageMaker-managed VPC with internet
 #   access: training data and model artifacts can leave, and code can be pulled, outside any
 #   customer control. A VpcConfig needs both subnets and security groups. Covers training
-#   jobs, every training definition of a tuning job, and processing jobs (NetworkConfig), in
-#   Terraform resources, pipeline steps and Step Functions tasks; a value the pipeline fills in
-#   at run time is unknown.
+#   jobs, every training definition of a tuning job, processing jobs (NetworkConfig) and AutoML
+#   jobs (SecurityConfig), in Terraform resources, pipeline steps, Step Functions tasks, API
+#   requests and live accounts; a value the pipeline fills in at run time is unknown.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html
 #     description: Give SageMaker training jobs access to resources in your Amazon VPC

@@ -1,8 +1,10 @@
 # METADATA
-# title: SageMaker training, tuning and processing jobs encrypt inter-container traffic
+# title: SageMaker jobs encrypt inter-container traffic
 # description: |
 #   Distributed training exchanges gradients and data between instances; without inter-container
 #   traffic encryption that traffic crosses the network in clear text. Absent means off.
+#   Judged on training, tuning (each training definition), processing and AutoML jobs, each named
+#   in findings by its kind and the field it is read from.
 # schemas:
 #   - input: schema.input
 # custom:

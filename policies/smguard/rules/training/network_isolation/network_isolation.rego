@@ -3,7 +3,7 @@
 # description: |
 #   Network isolation takes all network access from the training containers (SageMaker still
 #   fetches input and writes output): untrusted algorithms and compromised dependencies cannot
-#   call out. Absent means off.
+#   call out. Absent means off. AutoML jobs have no such setting and are not judged.
 # schemas:
 #   - input: schema.input
 # custom:
@@ -26,6 +26,7 @@ _messages := jobs.messages({"enable_network_isolation": concat(": ", [
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	jobs.applies(resource, "enable_network_isolation")
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),
 		jobs.message(_messages, resource, "enable_network_isolation", "training"),

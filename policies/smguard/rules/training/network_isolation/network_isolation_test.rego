@@ -22,3 +22,13 @@ test_unknown_value if {
 test_pass_hardened if {
 	count(rule.findings) == 0 with input as inputs.job({})
 }
+
+test_automl_jobs_have_no_isolation_setting if {
+	automl := object.union(inputs.hardened_job, {"kind": "automl_v2", "enable_network_isolation": null})
+	count(rule.findings) == 0 with input as {"resources": {"training_jobs": [automl]}}
+}
+
+test_a_kind_of_a_later_version_is_judged if {
+	later := object.union(inputs.hardened_job, {"kind": "from_a_later_version", "enable_network_isolation": false})
+	count(rule.findings) == 1 with input as {"resources": {"training_jobs": [later]}}
+}

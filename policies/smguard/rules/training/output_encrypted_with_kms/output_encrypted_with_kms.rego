@@ -1,8 +1,10 @@
 # METADATA
-# title: SageMaker training, tuning and processing job output is encrypted with KMS
+# title: SageMaker job output is encrypted with KMS
 # description: |
 #   Model artifacts and output written to S3 without an output KMS key are encrypted only with
 #   the bucket's default, which may be SSE-S3 and readable by anyone the bucket allows.
+#   Judged on training, tuning (each training definition), processing and AutoML jobs, each named
+#   in findings by its kind and the field it is read from.
 # schemas:
 #   - input: schema.input
 # custom:

@@ -1,9 +1,11 @@
 # METADATA
-# title: SageMaker training, tuning and processing job volumes are encrypted with KMS
+# title: SageMaker job volumes are encrypted with KMS
 # description: |
 #   The ML storage volumes of training instances hold the training data and checkpoints;
 #   without VolumeKmsKeyId they are encrypted with an AWS-managed key the customer cannot
 #   restrict or revoke.
+#   Judged on training, tuning (each training definition), processing and AutoML jobs, each named
+#   in findings by its kind and the field it is read from.
 # schemas:
 #   - input: schema.input
 # custom:
