@@ -47,7 +47,7 @@ def test_a_malformed_update_is_an_error_not_a_pass() -> None:
     assert document["errors"] and "EnableRemoteDebug" in document["errors"][0]["message"]
 
 
-@pytest.mark.parametrize("operation", ["CreateAlgorithm", "DeleteDomain"])
+@pytest.mark.parametrize("operation", ["CreateWorkteam", "DeleteDomain"])
 def test_operations_it_does_not_judge_are_refused(operation: str) -> None:
     from smguard.errors import InputError
 

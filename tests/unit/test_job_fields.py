@@ -68,3 +68,45 @@ def test_automl_jobs_are_named_by_their_own_fields() -> None:
     assert "SM302" not in messages  # AutoML has no network isolation setting
     v2 = {f.rule_id: f.message for f in evaluate(convert_request("CreateAutoMLJobV2", request), {}).findings}
     assert v2["SM304"] == "the AutoML job has no volume KMS key (SecurityConfig.VolumeKmsKeyId)"
+
+
+def _rules(operation: str, request: dict[str, Any]) -> dict[str, dict[str, str]]:
+    from smguard.engine.local import evaluate
+    from smguard.frontends.api_request import convert_request
+
+    found: dict[str, dict[str, str]] = {}
+    for f in evaluate(convert_request(operation, request), {}).findings:
+        found.setdefault(f.resource, {})[f.rule_id] = f.message
+    return found
+
+
+def test_every_job_kind_is_judged_on_the_settings_it_has() -> None:
+    transform = _rules("CreateTransformJob", {"TransformJobName": "t"})
+    assert transform == {"CreateTransformJob:t": {
+        "SM304": "the transform job has no volume KMS key (TransformResources.VolumeKmsKeyId)",
+        "SM305": "the transform job has no output KMS key (TransformOutput.KmsKeyId)",
+    }}  # fmt: skip  # in its model's VPC: no VPC, isolation or remote debugging of its own
+    human = _rules("CreateLabelingJob", {"LabelingJobName": "l"})
+    assert set(human["CreateLabelingJob:l"]) == {"SM305"}
+    automated = _rules("CreateLabelingJob", {"LabelingJobName": "l", "LabelingJobAlgorithmsConfig": {
+        "LabelingJobAlgorithmSpecificationArn": "arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-"
+        "specification/image-classification"}})  # fmt: skip
+    assert automated["CreateLabelingJob:l"]["SM301"] == (
+        "the labeling job's automated labeling has no "
+        "LabelingJobAlgorithmsConfig.LabelingJobResourceConfig.VpcConfig.Subnets: it runs in a SageMaker-managed VPC"
+    )
+    assert set(_rules("CreateCluster", {"ClusterName": "c"})["CreateCluster:c"]) == {"SM301"}
+
+
+def test_validation_profiles_of_algorithms_and_model_packages() -> None:
+    profile = {"ProfileName": "p", "TrainingJobDefinition": {"ResourceConfig": {"VolumeKmsKeyId": "k"}},
+               "TransformJobDefinition": {"TransformOutput": {"KmsKeyId": "k"}}}  # fmt: skip
+    found = _rules(
+        "CreateAlgorithm", {"AlgorithmName": "a", "ValidationSpecification": {"ValidationProfiles": [profile]}}
+    )
+    assert {resource: set(rules) for resource, rules in found.items()} == {
+        "CreateAlgorithm:a/validation/p/TrainingJobDefinition": {"SM305"},
+        "CreateAlgorithm:a/validation/p/TransformJobDefinition": {"SM304"},
+    }
+    versioned = {"ModelPackageGroupName": "g", "ValidationSpecification": {"ValidationProfiles": [profile]}}
+    assert "CreateModelPackage:g/validation/p/TransformJobDefinition" in _rules("CreateModelPackage", versioned)

@@ -21,11 +21,13 @@ from smguard.frontends.sagemaker_api import (
     feature_group_settings,
     flow_definition_settings,
     job_settings,
+    labeling_jobs,
     lifecycle_config_settings,
     model_settings,
     monitoring_settings,
     no_placeholder,
     notebook_settings,
+    validation_jobs,
 )
 from smguard.frontends.value import UNKNOWN, State, Value, meta, plain
 from smguard.jsonio import loads
@@ -159,6 +161,17 @@ _JOBS: dict[str, tuple[JobKind, str]] = {
     "CreateProcessingJob": ("processing", "ProcessingJobName"),
     "CreateAutoMLJob": ("automl", "AutoMLJobName"),
     "CreateAutoMLJobV2": ("automl_v2", "AutoMLJobName"),
+    "CreateTransformJob": ("transform", "TransformJobName"),
+    "CreateCompilationJob": ("compilation", "CompilationJobName"),
+    "CreateOptimizationJob": ("optimization", "OptimizationJobName"),
+    "CreateInferenceRecommendationsJob": ("inference_recommendations", "JobName"),
+    "CreateCluster": ("cluster", "ClusterName"),
+}
+# Requests whose jobs are of more than one kind: (name field, reader).
+_MIXED_JOBS: dict[str, tuple[str, Callable[[Reader], list[tuple[str, JobKind, dict[str, Value]]]]]] = {
+    "CreateLabelingJob": ("LabelingJobName", labeling_jobs),
+    "CreateAlgorithm": ("AlgorithmName", validation_jobs),
+    "CreateModelPackage": ("ModelPackageName", validation_jobs),
 }
 _PIPELINES = frozenset({"CreatePipeline", "UpdatePipeline"})
 # UpdateMonitoringSchedule replaces the whole MonitoringScheduleConfig: the request is the new state.
@@ -170,7 +183,7 @@ _MONITORING: dict[str, MonitoringKind] = {
     "CreateMonitoringSchedule": "schedule",
     "UpdateMonitoringSchedule": "schedule",
 }
-OPERATIONS = frozenset(_RESOURCES) | frozenset(_JOBS) | _PIPELINES | frozenset(_MONITORING)
+OPERATIONS = frozenset(_RESOURCES) | frozenset(_JOBS) | frozenset(_MIXED_JOBS) | _PIPELINES | frozenset(_MONITORING)
 
 
 def _job(request: Request, name: Value, suffix: str, kind: JobKind, settings: dict[str, Value]) -> dict[str, Any]:
@@ -240,6 +253,13 @@ def add_request(document: Document, request: Request, params: Mapping[str, Any])
             job_kind, name_key = _JOBS[operation]
             name = reader.string(name_key)
             for suffix, settings in job_settings(job_kind, params, no_placeholder):
+                lists["training_jobs"].append(_job(request, name, suffix, job_kind, settings))
+        elif operation in _MIXED_JOBS:
+            name_key, read = _MIXED_JOBS[operation]
+            name = reader.string(name_key)
+            if operation == "CreateModelPackage" and not name.known:  # a version of a group
+                name = reader.string("ModelPackageGroupName")
+            for suffix, job_kind, settings in read(reader):
                 lists["training_jobs"].append(_job(request, name, suffix, job_kind, settings))
         elif operation in _MONITORING:
             monitoring = _MONITORING[operation]

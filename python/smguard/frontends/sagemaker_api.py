@@ -124,33 +124,94 @@ def _processing(reader: Fields) -> dict[str, Value]:
         ),
         "volume_kms_key_id": reader.string("ProcessingResources", "ClusterConfig", "VolumeKmsKeyId"),
         "output_kms_key_id": reader.string("ProcessingOutputConfig", "KmsKeyId"),
-        "enable_remote_debug": Value(State.KNOWN, False),  # processing jobs have no remote debugging
+        "enable_remote_debug": NOT_A_SETTING,
     }
 
 
-def _automl(security: tuple[str, ...], reader: Fields) -> dict[str, Value]:
-    return {
-        "subnets": reader.strings(*security, "VpcConfig", "Subnets"),
-        "security_group_ids": reader.strings(*security, "VpcConfig", "SecurityGroupIds"),
-        # AutoML has no network isolation setting (its rule does not judge these jobs) and no remote debugging.
-        "enable_network_isolation": Value(State.KNOWN, None),
-        "enable_inter_container_traffic_encryption": reader.boolean(
-            *security, "EnableInterContainerTrafficEncryption", default=False
-        ),
-        "volume_kms_key_id": reader.string(*security, "VolumeKmsKeyId"),
-        "output_kms_key_id": reader.string("OutputDataConfig", "KmsKeyId"),
-        "enable_remote_debug": Value(State.KNOWN, False),
-    }
+NOT_A_SETTING = Value(State.KNOWN, None)
+"""What a job kind has no setting for: the attribute's rule does not judge the kind (lib/jobs)."""
 
 
-# The kinds whose request starts one job. CreateAutoMLJob holds its security settings in
-# AutoMLJobConfig; CreateAutoMLJobV2 and DescribeAutoMLJobV2 (which describes both) at the top.
+def _vpc(*base: str) -> dict[str, tuple[str, ...]]:
+    return {"subnets": (*base, "VpcConfig", "Subnets"), "security_group_ids": (*base, "VpcConfig", "SecurityGroupIds")}
+
+
+_LABELING = ("LabelingJobAlgorithmsConfig", "LabelingJobResourceConfig")
+_AUTOML_V1 = ("AutoMLJobConfig", "SecurityConfig")
+# Kinds whose settings are a field each: attribute -> the field it is read from. CreateAutoMLJob
+# holds its security settings in AutoMLJobConfig; CreateAutoMLJobV2 and DescribeAutoMLJobV2 (which
+# describes both) at the top. A transform job runs in its model's VPC; a labeling job without
+# automated labeling runs no instances of the customer's.
+DECLARED: dict[JobKind, dict[str, tuple[str, ...]]] = {
+    "automl": {**_vpc(*_AUTOML_V1), "enable_inter_container_traffic_encryption": (
+        *_AUTOML_V1, "EnableInterContainerTrafficEncryption"), "volume_kms_key_id": (*_AUTOML_V1, "VolumeKmsKeyId"),
+        "output_kms_key_id": ("OutputDataConfig", "KmsKeyId")},
+    "automl_v2": {**_vpc("SecurityConfig"), "enable_inter_container_traffic_encryption": (
+        "SecurityConfig", "EnableInterContainerTrafficEncryption"), "volume_kms_key_id": (
+        "SecurityConfig", "VolumeKmsKeyId"), "output_kms_key_id": ("OutputDataConfig", "KmsKeyId")},
+    "transform": {"volume_kms_key_id": ("TransformResources", "VolumeKmsKeyId"),
+                  "output_kms_key_id": ("TransformOutput", "KmsKeyId")},
+    "compilation": {**_vpc(), "output_kms_key_id": ("OutputConfig", "KmsKeyId")},
+    "optimization": {**_vpc(), "output_kms_key_id": ("OutputConfig", "KmsKeyId")},
+    "inference_recommendations": {**_vpc("InputConfig"), "volume_kms_key_id": ("InputConfig", "VolumeKmsKeyId"),
+                                  "output_kms_key_id": ("OutputConfig", "KmsKeyId")},
+    "cluster": _vpc(),
+    "labeling": {"output_kms_key_id": ("OutputConfig", "KmsKeyId")},
+    "labeling_automated": {**_vpc(*_LABELING), "volume_kms_key_id": (*_LABELING, "VolumeKmsKeyId"),
+                           "output_kms_key_id": ("OutputConfig", "KmsKeyId")},
+    "validation_training": {"volume_kms_key_id": ("ResourceConfig", "VolumeKmsKeyId"),
+                            "output_kms_key_id": ("OutputDataConfig", "KmsKeyId")},
+    "validation_transform": {"volume_kms_key_id": ("TransformResources", "VolumeKmsKeyId"),
+                             "output_kms_key_id": ("TransformOutput", "KmsKeyId")},
+}  # fmt: skip
+_ATTRIBUTES = ("subnets", "security_group_ids", "enable_network_isolation",
+               "enable_inter_container_traffic_encryption", "volume_kms_key_id", "output_kms_key_id",
+               "enable_remote_debug")  # fmt: skip
+
+
+def _declared(paths: Mapping[str, tuple[str, ...]], reader: Fields) -> dict[str, Value]:
+    values = dict.fromkeys(_ATTRIBUTES, NOT_A_SETTING)
+    for attribute, path in paths.items():
+        if attribute in ("subnets", "security_group_ids"):
+            values[attribute] = reader.strings(*path)
+        elif attribute.startswith("enable_"):
+            values[attribute] = reader.boolean(*path, default=False)
+        else:
+            values[attribute] = reader.string(*path)
+    return values
+
+
+# The kinds whose request starts one job.
 SINGLE_JOB: dict[JobKind, Callable[[Fields], dict[str, Value]]] = {
     "training": training_settings,
     "processing": _processing,
-    "automl": functools.partial(_automl, ("AutoMLJobConfig", "SecurityConfig")),
-    "automl_v2": functools.partial(_automl, ("SecurityConfig",)),
+    **{kind: functools.partial(_declared, paths) for kind, paths in DECLARED.items()},
 }
+
+
+def labeling_jobs(reader: Reader) -> list[tuple[str, JobKind, dict[str, Value]]]:
+    """CreateLabelingJob: automated labeling runs instances of the customer's; human labeling does not."""
+    automated = reader.get("LabelingJobAlgorithmsConfig").state is not State.ABSENT
+    kind: JobKind = "labeling_automated" if automated else "labeling"
+    return [("", kind, SINGLE_JOB[kind](reader))]
+
+
+def validation_jobs(reader: Reader) -> list[tuple[str, JobKind, dict[str, Value]]]:
+    """CreateAlgorithm and CreateModelPackage: the training and transform jobs of each validation profile."""
+    profiles = reader.get("ValidationSpecification", "ValidationProfiles")
+    if profiles.known and not isinstance(profiles.value, list):
+        raise ApiShapeError("ValidationSpecification.ValidationProfiles is not a list")
+    found: list[tuple[str, JobKind, dict[str, Value]]] = []
+    for i, raw in enumerate(profiles.value if profiles.known else []):
+        profile = _mapping(raw, f"ValidationSpecification.ValidationProfiles.{i}")
+        name = profile.get("ProfileName") if isinstance(profile.get("ProfileName"), str) else str(i)
+        kinds: tuple[tuple[str, JobKind], ...] = (("TrainingJobDefinition", "validation_training"),
+                                                   ("TransformJobDefinition", "validation_transform"))  # fmt: skip
+        for key, kind in kinds:
+            if profile.get(key) is not None:
+                definition = reader.inner(_mapping(profile[key], f"{name}.{key}"))
+                found.append((f"/validation/{name}/{key}", kind, SINGLE_JOB[kind](definition)))
+    return found
 
 
 def job_settings(

@@ -8,7 +8,22 @@ from typing_extensions import TypedDict
 
 from smguard.model.meta import Meta
 
-JobKind = Literal["training", "tuning", "processing", "automl", "automl_v2"]
+JobKind = Literal[
+    "training",
+    "tuning",
+    "processing",
+    "automl",
+    "automl_v2",
+    "transform",
+    "compilation",
+    "optimization",
+    "inference_recommendations",
+    "cluster",
+    "labeling",
+    "labeling_automated",
+    "validation_training",
+    "validation_transform",
+]
 
 
 class TrainingJob(TypedDict):
@@ -26,7 +41,7 @@ class TrainingJob(TypedDict):
     security_group_ids: list[str] | None
     vpc_key: str | None
     enable_network_isolation: bool | None
-    """Null for AutoML jobs, which have no such setting."""
+    """Null, as any attribute here, for a kind that has no such setting (AutoML jobs)."""
     enable_inter_container_traffic_encryption: bool | None
     volume_kms_key_id: str | None
     output_kms_key_id: str | None

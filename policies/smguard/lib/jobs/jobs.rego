@@ -31,6 +31,18 @@ _automl(security) := {
 	"output_kms_key_id": "OutputDataConfig.KmsKeyId",
 }
 
+_vpc(base) := {
+	"subnets": concat("", [base, "VpcConfig.Subnets"]),
+	"security_group_ids": concat("", [base, "VpcConfig.SecurityGroupIds"]),
+}
+
+_transform := {
+	"volume_kms_key_id": "TransformResources.VolumeKmsKeyId",
+	"output_kms_key_id": "TransformOutput.KmsKeyId",
+}
+
+_labeling := "LabelingJobAlgorithmsConfig.LabelingJobResourceConfig."
+
 _definition(output) := object.union(_network, {
 	"volume_kms_key_id": "JobResources.ClusterConfig.VolumeKmsKeyId",
 	"output_kms_key_id": concat("", [output, "JobOutputConfig.KmsKeyId"]),
@@ -56,6 +68,24 @@ fields := {
 	}),
 	"automl": _automl("AutoMLJobConfig.SecurityConfig"),
 	"automl_v2": _automl("SecurityConfig"),
+	"transform": _transform,
+	"compilation": object.union(_vpc(""), {"output_kms_key_id": "OutputConfig.KmsKeyId"}),
+	"optimization": object.union(_vpc(""), {"output_kms_key_id": "OutputConfig.KmsKeyId"}),
+	"inference_recommendations": object.union(_vpc("InputConfig."), {
+		"volume_kms_key_id": "InputConfig.VolumeKmsKeyId",
+		"output_kms_key_id": "OutputConfig.KmsKeyId",
+	}),
+	"cluster": _vpc(""),
+	"labeling": {"output_kms_key_id": "OutputConfig.KmsKeyId"},
+	"labeling_automated": object.union(_vpc(_labeling), {
+		"volume_kms_key_id": concat("", [_labeling, "VolumeKmsKeyId"]),
+		"output_kms_key_id": "OutputConfig.KmsKeyId",
+	}),
+	"validation_training": {
+		"volume_kms_key_id": "ResourceConfig.VolumeKmsKeyId",
+		"output_kms_key_id": "OutputDataConfig.KmsKeyId",
+	},
+	"validation_transform": _transform,
 	"data_quality": _definition("DataQuality"),
 	"model_quality": _definition("ModelQuality"),
 	"model_bias": _definition("ModelBias"),
@@ -71,6 +101,15 @@ names := {
 	"processing": "processing job",
 	"automl": "AutoML job",
 	"automl_v2": "AutoML job",
+	"transform": "transform job",
+	"compilation": "compilation job",
+	"optimization": "optimization job",
+	"inference_recommendations": "inference recommendation job",
+	"cluster": "HyperPod cluster",
+	"labeling": "labeling job",
+	"labeling_automated": "labeling job's automated labeling",
+	"validation_training": "validation profile's training job",
+	"validation_transform": "validation profile's transform job",
 	"data_quality": "data quality job definition",
 	"model_quality": "model quality job definition",
 	"model_bias": "model bias job definition",
@@ -101,7 +140,8 @@ message(messages, job, attribute, otherwise) := object.get(messages, job.kind, m
 # scope: document
 # description: |
 #   True when the attribute is a setting of the job's kind (AutoML jobs have no network
-#   isolation); a kind this version does not know is judged on every attribute.
+#   isolation, transform jobs no VPC of their own); a kind this version does not know is judged
+#   on every attribute.
 applies(job, attribute) if fields[job.kind][attribute]
 
 applies(job, _) if not fields[job.kind]

@@ -35,6 +35,7 @@ findings contains finding if {
 	some job in input.resources.training_jobs
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]
+		jobs.applies(job, attribute)
 		verdict := result.require(rego.metadata.chain(), job, attribute, jobs.message(_messages, job, attribute, "training"))
 	]
 	finding := result.strongest(verdicts)

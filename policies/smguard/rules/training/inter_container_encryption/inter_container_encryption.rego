@@ -27,6 +27,7 @@ _messages := jobs.messages({"enable_inter_container_traffic_encryption": concat(
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	jobs.applies(resource, "enable_inter_container_traffic_encryption")
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_inter_container_traffic_encryption", _compliant(resource),
 		jobs.message(_messages, resource, "enable_inter_container_traffic_encryption", "training"),

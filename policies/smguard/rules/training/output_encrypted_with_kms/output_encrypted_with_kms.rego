@@ -24,6 +24,7 @@ _messages := jobs.messages({"output_kms_key_id": "the %s has no output KMS key (
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	jobs.applies(resource, "output_kms_key_id")
 	message := jobs.message(_messages, resource, "output_kms_key_id", "training")
 	finding := result.require(rego.metadata.chain(), resource, "output_kms_key_id", message)
 }

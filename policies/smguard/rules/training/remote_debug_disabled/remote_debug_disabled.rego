@@ -21,6 +21,7 @@ _messages := jobs.messages({"enable_remote_debug": "the %s has remote debugging 
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	jobs.applies(resource, "enable_remote_debug")
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_remote_debug", _compliant(resource),
 		jobs.message(_messages, resource, "enable_remote_debug", "training"),

@@ -25,6 +25,7 @@ _messages := jobs.messages({"volume_kms_key_id": "the %s has no volume KMS key (
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	jobs.applies(resource, "volume_kms_key_id")
 	message := jobs.message(_messages, resource, "volume_kms_key_id", "training")
 	finding := result.require(rego.metadata.chain(), resource, "volume_kms_key_id", message)
 }
