@@ -120,28 +120,23 @@ names := {
 # METADATA
 # description: |
 #   Messages for every kind, from templates of attribute -> text with a %s for the kind's name,
-#   then a %s for the field. Give it to a complete rule, so it is computed once per evaluation,
-#   never per resource.
-messages(templates) := {kind: {attribute: message |
-	some attribute, template in templates
-	field := fields[kind][attribute] # regal ignore:external-reference
-	message := sprintf(template, [name, field])
-} |
-	some kind, name in names # regal ignore:external-reference
-}
+#   then a %s for the field; under "*" those for a kind this version does not know. Give it to
+#   a complete rule, so it is computed once per evaluation, and to lib/result, which picks the
+#   job's message only for a finding.
+messages(templates) := object.union(
+	{kind: {attribute: message |
+		some attribute, template in templates
+		field := fields[kind][attribute] # regal ignore:external-reference
+		message := sprintf(template, [name, field])
+	} |
+		some kind, name in names # regal ignore:external-reference
+	},
+	{"*": {attribute: sprintf(template, ["job", attribute]) | some attribute, template in templates}},
+)
 
 # METADATA
 # description: |
-#   The message for a job's attribute; a kind this version does not know takes the messages of
-#   `otherwise`, so it is still judged.
-message(messages, job, attribute, otherwise) := object.get(messages, job.kind, messages[otherwise])[attribute]
-
-# METADATA
-# scope: document
-# description: |
-#   True when the attribute is a setting of the job's kind (AutoML jobs have no network
-#   isolation, transform jobs no VPC of their own); a kind this version does not know is judged
-#   on every attribute.
-applies(job, attribute) if fields[job.kind][attribute]
-
-applies(job, _) if not fields[job.kind]
+#   The kinds that have no setting for the attribute (AutoML jobs no network isolation, transform
+#   jobs no VPC of their own): its rule does not judge them. Give it to a complete rule; a kind
+#   this version does not know is judged on every attribute.
+without(attribute) := {kind | some kind, named in fields; not named[attribute]} # regal ignore:external-reference

@@ -14,7 +14,7 @@ import data.smguard.lib.value
 #   fail when it is known and not compliant, undefined (no finding) otherwise.
 decide(chain, resource, attribute, compliant, message) := unknown(chain, resource, attribute) if {
 	value.unknown(resource, attribute)
-} else := _finding(chain, resource.meta, attribute, message, "fail") if {
+} else := _finding(chain, resource.meta, attribute, _text(message, resource, attribute), "fail") if {
 	# Not through fail: one function call less is about 6–7 µs per finding (opa bench).
 	compliant == false
 }
@@ -41,7 +41,7 @@ unknown_because(chain, resource, attribute, message) := _finding(chain, resource
 #   fail when it is known not to be set, undefined (no finding) when it is set.
 require(chain, resource, attribute, message) := unknown(chain, resource, attribute) if {
 	value.undecided(resource, attribute)
-} else := _finding(chain, resource.meta, attribute, message, "fail") if {
+} else := _finding(chain, resource.meta, attribute, _text(message, resource, attribute), "fail") if {
 	not value.present(resource, attribute) # not through fail, as in decide
 }
 
@@ -60,6 +60,13 @@ error(chain, problem) := _finding(
 	chain, {"id": problem.resource, "location": problem.location},
 	"", problem.message, "error",
 )
+
+# A message, or a job rule's messages by kind (lib/jobs), picked only for a finding.
+_text(message, _, _) := message if is_string(message)
+
+_text(message, resource, attribute) := object.get(message, resource.kind, message["*"])[attribute] if {
+	is_object(message)
+}
 
 _finding(chain, meta, attribute, message, status) := {
 	"rule_id": annotation.custom.id,

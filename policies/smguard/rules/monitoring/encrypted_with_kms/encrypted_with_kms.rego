@@ -40,8 +40,7 @@ findings contains finding if {
 	some job in input.resources.monitoring_jobs
 	verdicts := [verdict |
 		some attribute in ["volume_kms_key_id", "output_kms_key_id"]
-		message := jobs.message(_messages, job, attribute, "schedule")
-		verdict := result.require(rego.metadata.chain(), job, attribute, message)
+		verdict := result.require(rego.metadata.chain(), job, attribute, _messages)
 	]
 	finding := result.strongest(verdicts)
 }

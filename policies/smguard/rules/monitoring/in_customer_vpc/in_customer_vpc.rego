@@ -37,8 +37,7 @@ findings contains finding if {
 	some job in input.resources.monitoring_jobs
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]
-		message := jobs.message(_messages, job, attribute, "schedule")
-		verdict := result.require(rego.metadata.chain(), job, attribute, message)
+		verdict := result.require(rego.metadata.chain(), job, attribute, _messages)
 	]
 	finding := result.strongest(verdicts)
 }

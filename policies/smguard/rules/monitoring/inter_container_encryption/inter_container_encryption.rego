@@ -45,7 +45,7 @@ findings contains finding if {
 	some resource in input.resources.monitoring_jobs
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_inter_container_traffic_encryption", _compliant(resource),
-		jobs.message(_messages, resource, "enable_inter_container_traffic_encryption", "schedule"),
+		_messages,
 	)
 }
 

@@ -44,7 +44,7 @@ findings contains finding if {
 	some resource in input.resources.monitoring_jobs
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),
-		jobs.message(_messages, resource, "enable_network_isolation", "schedule"),
+		_messages,
 	)
 }
 

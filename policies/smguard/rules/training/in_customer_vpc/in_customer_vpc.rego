@@ -31,12 +31,14 @@ _messages := jobs.messages({
 	"security_group_ids": "the %s has no %s",
 })
 
+_without[attribute] := jobs.without(attribute) if some attribute in ["subnets", "security_group_ids"]
+
 findings contains finding if {
 	some job in input.resources.training_jobs
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]
-		jobs.applies(job, attribute)
-		verdict := result.require(rego.metadata.chain(), job, attribute, jobs.message(_messages, job, attribute, "training"))
+		not job.kind in _without[attribute]
+		verdict := result.require(rego.metadata.chain(), job, attribute, _messages)
 	]
 	finding := result.strongest(verdicts)
 }

@@ -25,12 +25,14 @@ _messages := jobs.messages({"enable_inter_container_traffic_encryption": concat(
 	"%s is off (an absent setting means off)",
 ])})
 
+_without := jobs.without("enable_inter_container_traffic_encryption")
+
 findings contains finding if {
 	some resource in input.resources.training_jobs
-	jobs.applies(resource, "enable_inter_container_traffic_encryption")
+	not resource.kind in _without
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_inter_container_traffic_encryption", _compliant(resource),
-		jobs.message(_messages, resource, "enable_inter_container_traffic_encryption", "training"),
+		_messages,
 	)
 }
 

@@ -24,12 +24,14 @@ _messages := jobs.messages({"enable_network_isolation": concat(": ", [
 	"%s is off (an absent setting means off)",
 ])})
 
+_without := jobs.without("enable_network_isolation")
+
 findings contains finding if {
 	some resource in input.resources.training_jobs
-	jobs.applies(resource, "enable_network_isolation")
+	not resource.kind in _without
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),
-		jobs.message(_messages, resource, "enable_network_isolation", "training"),
+		_messages,
 	)
 }
 

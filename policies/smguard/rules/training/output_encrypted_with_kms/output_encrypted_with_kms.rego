@@ -22,9 +22,10 @@ import data.smguard.lib.result
 
 _messages := jobs.messages({"output_kms_key_id": "the %s has no output KMS key (%s)"})
 
+_without := jobs.without("output_kms_key_id")
+
 findings contains finding if {
 	some resource in input.resources.training_jobs
-	jobs.applies(resource, "output_kms_key_id")
-	message := jobs.message(_messages, resource, "output_kms_key_id", "training")
-	finding := result.require(rego.metadata.chain(), resource, "output_kms_key_id", message)
+	not resource.kind in _without
+	finding := result.require(rego.metadata.chain(), resource, "output_kms_key_id", _messages)
 }

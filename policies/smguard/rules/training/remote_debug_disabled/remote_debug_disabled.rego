@@ -19,12 +19,14 @@ import data.smguard.lib.result
 
 _messages := jobs.messages({"enable_remote_debug": "the %s has remote debugging on (%s)"})
 
+_without := jobs.without("enable_remote_debug")
+
 findings contains finding if {
 	some resource in input.resources.training_jobs
-	jobs.applies(resource, "enable_remote_debug")
+	not resource.kind in _without
 	finding := result.decide(
 		rego.metadata.chain(), resource, "enable_remote_debug", _compliant(resource),
-		jobs.message(_messages, resource, "enable_remote_debug", "training"),
+		_messages,
 	)
 }
 

@@ -23,9 +23,10 @@ import data.smguard.lib.result
 
 _messages := jobs.messages({"volume_kms_key_id": "the %s has no volume KMS key (%s)"})
 
+_without := jobs.without("volume_kms_key_id")
+
 findings contains finding if {
 	some resource in input.resources.training_jobs
-	jobs.applies(resource, "volume_kms_key_id")
-	message := jobs.message(_messages, resource, "volume_kms_key_id", "training")
-	finding := result.require(rego.metadata.chain(), resource, "volume_kms_key_id", message)
+	not resource.kind in _without
+	finding := result.require(rego.metadata.chain(), resource, "volume_kms_key_id", _messages)
 }
