@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parents[2]
 CHECKOV = Path(sys.executable).parent / "checkov"
 
@@ -44,3 +46,18 @@ def test_checkov_cli_runs_the_mirrors_on_templates() -> None:
     passed = {(check["check_id"], check["resource"]) for check in report["results"]["passed_checks"]}
     resource = "AWS::SageMaker::NotebookInstance.FailDirectInternetEnabledNotebookInstance"
     assert (failed, passed) == ({("SM101", resource)}, {("SM104", resource)})
+
+
+@pytest.mark.parametrize("number", ["367", "368", "369"])
+def test_monitoring_mirrors_agree_with_checkovs_own_checks(number: str) -> None:
+    """Checkov's data quality job checks on its own examples: SM702 is CKV_AWS_369, and SM704
+    (both keys) fails exactly where CKV_AWS_367 (output key) or CKV_AWS_368 (volume key) does."""
+    (example,) = (ROOT / "tests/corpus/terraform").glob(f"checkov__CKV_AWS_{number}_*.tf")
+    result = _checkov("-f", str(example), "--framework", "terraform", "--quiet",
+                      "--check", "CKV_AWS_367,CKV_AWS_368,CKV_AWS_369,SM702,SM704")  # fmt: skip
+    failed: dict[str, set[str]] = {}
+    for check in json.loads(result.stdout)["results"]["failed_checks"]:
+        failed.setdefault(check["check_id"], set()).add(check["resource"])
+    assert failed.get(f"CKV_AWS_{number}")  # the example's failing resources fail its check
+    assert failed.get("SM702", set()) == failed.get("CKV_AWS_369", set())
+    assert failed.get("SM704", set()) == failed.get("CKV_AWS_367", set()) | failed.get("CKV_AWS_368", set())
