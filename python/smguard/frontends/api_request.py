@@ -167,11 +167,12 @@ _JOBS: dict[str, tuple[JobKind, str]] = {
     "CreateInferenceRecommendationsJob": ("inference_recommendations", "JobName"),
     "CreateCluster": ("cluster", "ClusterName"),
 }
-# Requests whose jobs are of more than one kind: (name field, reader).
-_MIXED_JOBS: dict[str, tuple[str, Callable[[Reader], list[tuple[str, JobKind, dict[str, Value]]]]]] = {
-    "CreateLabelingJob": ("LabelingJobName", labeling_jobs),
-    "CreateAlgorithm": ("AlgorithmName", validation_jobs),
-    "CreateModelPackage": ("ModelPackageName", validation_jobs),
+# Requests whose jobs are of more than one kind: (name fields, the first one set names them; reader).
+# A versioned model package is named by its group.
+_MIXED_JOBS: dict[str, tuple[tuple[str, ...], Callable[[Reader], list[tuple[str, JobKind, dict[str, Value]]]]]] = {
+    "CreateLabelingJob": (("LabelingJobName",), labeling_jobs),
+    "CreateAlgorithm": (("AlgorithmName",), validation_jobs),
+    "CreateModelPackage": (("ModelPackageName", "ModelPackageGroupName"), validation_jobs),
 }
 _PIPELINES = frozenset({"CreatePipeline", "UpdatePipeline"})
 # UpdateMonitoringSchedule replaces the whole MonitoringScheduleConfig: the request is the new state.
@@ -255,10 +256,9 @@ def add_request(document: Document, request: Request, params: Mapping[str, Any])
             for suffix, settings in job_settings(job_kind, params, no_placeholder):
                 lists["training_jobs"].append(_job(request, name, suffix, job_kind, settings))
         elif operation in _MIXED_JOBS:
-            name_key, read = _MIXED_JOBS[operation]
-            name = reader.string(name_key)
-            if operation == "CreateModelPackage" and not name.known:  # a version of a group
-                name = reader.string("ModelPackageGroupName")
+            name_keys, read = _MIXED_JOBS[operation]
+            names = [reader.string(key) for key in name_keys]
+            name = next((n for n in names if n.known), names[0])
             for suffix, job_kind, settings in read(reader):
                 lists["training_jobs"].append(_job(request, name, suffix, job_kind, settings))
         elif operation in _MONITORING:

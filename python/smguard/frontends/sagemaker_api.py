@@ -196,6 +196,12 @@ def labeling_jobs(reader: Reader) -> list[tuple[str, JobKind, dict[str, Value]]]
     return [("", kind, SINGLE_JOB[kind](reader))]
 
 
+_VALIDATION_KINDS: tuple[tuple[str, JobKind], ...] = (
+    ("TrainingJobDefinition", "validation_training"),
+    ("TransformJobDefinition", "validation_transform"),
+)
+
+
 def validation_jobs(reader: Reader) -> list[tuple[str, JobKind, dict[str, Value]]]:
     """CreateAlgorithm and CreateModelPackage: the training and transform jobs of each validation profile."""
     profiles = reader.get("ValidationSpecification", "ValidationProfiles")
@@ -205,9 +211,7 @@ def validation_jobs(reader: Reader) -> list[tuple[str, JobKind, dict[str, Value]
     for i, raw in enumerate(profiles.value if profiles.known else []):
         profile = _mapping(raw, f"ValidationSpecification.ValidationProfiles.{i}")
         name = profile.get("ProfileName") if isinstance(profile.get("ProfileName"), str) else str(i)
-        kinds: tuple[tuple[str, JobKind], ...] = (("TrainingJobDefinition", "validation_training"),
-                                                   ("TransformJobDefinition", "validation_transform"))  # fmt: skip
-        for key, kind in kinds:
+        for key, kind in _VALIDATION_KINDS:
             if profile.get(key) is not None:
                 definition = reader.inner(_mapping(profile[key], f"{name}.{key}"))
                 found.append((f"/validation/{name}/{key}", kind, SINGLE_JOB[kind](definition)))
