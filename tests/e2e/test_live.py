@@ -44,6 +44,12 @@ _NOT_IN_MOTO = {
     "SageMaker.ListFlowDefinitions": "FlowDefinitionSummaries",
     "SageMaker.ListNotebookInstanceLifecycleConfigs": "NotebookInstanceLifecycleConfigs",
 }
+# moto has model package groups but not their policies: GetModelPackageGroupPolicy is answered here,
+# a group without a policy with the error the Terraform provider takes for "no policy" (see
+# smguard.collect.aws._no_policy).
+_GROUP_POLICIES = {"shared-models": json.dumps({"Version": "2012-10-17", "Statement": [{
+    "Effect": "Allow", "Principal": "*", "Action": "sagemaker:DescribeModelPackage",
+    "Resource": f"arn:aws:sagemaker:us-east-1:{ACCOUNT}:model-package/shared-models/*"}]})}  # fmt: skip
 
 
 class FaultProxy(ThreadingHTTPServer):
@@ -54,6 +60,7 @@ class FaultProxy(ThreadingHTTPServer):
         self.upstream = upstream
         self.deny_region: str | None = None
         self.deny_service: str | None = None
+        self.deny_target: str | None = None  # one operation, by its X-Amz-Target
         self.fail_service: str | None = None  # answers every call to it with a server error...
         self.garble = False  # ...or with what no AWS client can parse
         self.throttle_left = 0  # how many SageMaker calls to throttle before letting them through
@@ -85,7 +92,8 @@ class _Handler(BaseHTTPRequestHandler):
         if service == "sagemaker" and region and region.group(1) == self.server.deny_region:
             self._error("AccessDeniedException", "not authorized to perform this action")
             return
-        if service == self.server.deny_service:
+        target = self.headers.get("X-Amz-Target")
+        if service == self.server.deny_service or (target is not None and target == self.server.deny_target):
             self._error("AccessDeniedException", "not authorized to perform this action")
             return
         if service == self.server.fail_service:
@@ -97,9 +105,7 @@ class _Handler(BaseHTTPRequestHandler):
         if throttle:
             self._error("ThrottlingException", "Rate exceeded")
             return
-        empty = _NOT_IN_MOTO.get(self.headers.get("X-Amz-Target", ""))
-        if empty is not None:
-            self._reply(json.dumps({empty: []}).encode())
+        if self._not_in_moto(target, body):
             return
         headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
         request = urllib.request.Request(  # noqa: S310  # the moto server on loopback
@@ -117,6 +123,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+
+    def _not_in_moto(self, target: str | None, body: bytes) -> bool:
+        """Answers the calls moto lacks; False for the others."""
+        if target in _NOT_IN_MOTO:
+            self._reply(json.dumps({_NOT_IN_MOTO[target]: []}).encode())
+        elif target == "SageMaker.GetModelPackageGroupPolicy":
+            name = json.loads(body)["ModelPackageGroupName"]
+            if name in _GROUP_POLICIES:
+                self._reply(json.dumps({"ResourcePolicy": _GROUP_POLICIES[name]}).encode())
+            else:
+                self._error("ValidationException", f"Cannot find resource policy for Model Package Group {name}")
+        else:
+            return False
+        return True
 
     def _error(self, code: str, message: str, status: int = 400) -> None:
         self._reply(json.dumps({"__type": code, "message": message}).encode(), status, code)
@@ -230,6 +250,8 @@ def seeded(moto: str) -> dict[str, str]:
             "TargetAttributeName": "y", "ProblemType": "BinaryClassification",
             "CompletionCriteria": {"MaxCandidates": 2}}},
     )  # fmt: skip
+    for group in ("shared-models", "private-models"):
+        sm.create_model_package_group(ModelPackageGroupName=group)
     _client("sagemaker", "eu-west-1", moto).create_notebook_instance(
         NotebookInstanceName="dublin", InstanceType="ml.t3.medium", RoleArn=ROLE
     )
@@ -261,11 +283,23 @@ def test_every_kind_is_collected_and_judged_by_arn(proxy: FaultProxy, seeded: di
     assert verdicts[("SM403", "no-key")] == "fail"
     assert ("SM403", "with-key") not in verdicts
     assert verdicts[("SM501", seeded["endpoint"])] == "fail"
+    assert verdicts[("SM731", "shared-models")] == "fail"
+    assert ("SM731", "private-models") not in verdicts  # no resource policy: private
     document = convert_snapshot(snapshot, "s").document
     arns = {n["meta"]["id"] for n in document["resources"]["notebook_instances"]}
     assert f"arn:aws:sagemaker:us-east-1:{ACCOUNT}:notebook-instance/defaults" in arns
     hardened = next(j for j in document["resources"]["training_jobs"] if j["name"] == "hardened-job")
     assert hardened["vpc_key"] == seeded["vpc"]  # subnet resolved to its VPC from DescribeSubnets
+
+
+def test_an_unreadable_group_policy_is_unknown_and_an_error(proxy: FaultProxy, seeded: dict[str, str]) -> None:
+    proxy.deny_target = "SageMaker.GetModelPackageGroupPolicy"
+    snapshot, verdicts = _scan(["us-east-1"])
+    assert {f["api"] for f in snapshot["failures"]} == {
+        f"sagemaker.GetModelPackageGroupPolicy({g})" for g in ("shared-models", "private-models")
+    }
+    assert verdicts[("SM731", "shared-models")] == verdicts[("SM731", "private-models")] == "unknown"
+    assert {s for (rule, _), s in verdicts.items() if rule == "SM001"} == {"error"}
 
 
 def test_several_regions(proxy: FaultProxy, seeded: dict[str, str]) -> None:

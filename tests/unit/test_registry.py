@@ -57,6 +57,32 @@ def test_a_policy_that_is_not_json_is_an_error() -> None:
     )
 
 
+def _group_snapshot(policies: dict[str, Any]) -> dict[str, Any]:
+    summaries = [{"ModelPackageGroupName": name,
+                  "ModelPackageGroupArn": f"arn:aws:sagemaker:us-east-1:111122223333:model-package-group/{name}"}
+                 for name in ("public", "org", "private", "unread")]  # fmt: skip
+    calls = {"sagemaker.ListModelPackageGroups": [{"ModelPackageGroupSummaryList": summaries}],
+             "sagemaker.GetModelPackageGroupPolicy": policies}  # fmt: skip
+    return {"smguard_snapshot": 1, "failures": [],
+            "accounts": {"111122223333": {"regions": {"us-east-1": {"calls": calls}}}}}  # fmt: skip
+
+
+def test_snapshot_group_policies_none_means_private_and_unread_means_unknown() -> None:
+    policies = {"public": {"ResourcePolicy": json.dumps(PUBLIC)}, "org": {"ResourcePolicy": json.dumps(ORGANIZATION)},
+                "private": {"ResourcePolicy": None}}  # fmt: skip
+    found = {(resource.rsplit("/", 1)[-1], status)
+             for rule, resource, status in _verdicts(convert_snapshot(_group_snapshot(policies), "s").document)
+             if rule == "SM731"}  # fmt: skip
+    assert found == {("public", "fail"), ("unread", "unknown")}
+
+
+def test_a_snapshot_group_policy_that_is_not_json_is_an_error() -> None:
+    policies = {name: {"ResourcePolicy": "{not json"} for name in ("public", "org", "private", "unread")}
+    verdicts = _verdicts(convert_snapshot(_group_snapshot(policies), "s").document)
+    assert {status for rule, _, status in verdicts if rule == "SM001"} == {"error"}
+    assert not {v for v in verdicts if v[0] == "SM731"}
+
+
 def test_flow_definitions_from_requests_and_snapshots() -> None:
     request = {"FlowDefinitionName": "review", "OutputConfig": {"S3OutputPath": "s3://b/a2i"}}
     assert _verdicts(convert_request("CreateFlowDefinition", request)) == {

@@ -63,8 +63,10 @@ _SAGEMAKER: tuple[tuple[str, str, str, str, str], ...] = (
      "FlowDefinitionName"),
 )  # fmt: skip
 _JOBS_SINCE = {"list_training_jobs", "list_hyper_parameter_tuning_jobs", "list_processing_jobs", "list_auto_ml_jobs"}
+_GROUP_STEPS = 1  # ListModelPackageGroups, then each group's GetModelPackageGroupPolicy
 _EC2_STEPS = 3  # DescribeVpcEndpoints, DescribeSubnets, DescribeVpcs
 _ACCOUNT_STEPS = 2  # IAM authorization details, the organization's SCPs
+_REGION_STEPS = len(_SAGEMAKER) + _GROUP_STEPS + _EC2_STEPS
 
 
 @dataclass
@@ -194,7 +196,40 @@ def _sagemaker(run: _Run, session: Any, account: str, region: str, pool: ThreadP
         calls[f"sagemaker.{_operation(client, describe_api)}"] = _describe_all(
             run, pool, account, region, client, describe_api, parameter, names
         )
+    calls.update(_model_package_groups(run, pool, account, region, client))
     return calls
+
+
+def _no_policy(exc: ClientError) -> bool:
+    """SageMaker's answer for a group without a resource policy. AWS documents no error for it;
+    this is the one the Terraform provider's finder treats as "no policy"
+    (hashicorp/terraform-provider-aws, internal/service/sagemaker/model_package_group_policy.go)."""
+    error = exc.response.get("Error", {})
+    return error.get("Code") == "ValidationException" and "Cannot find resource policy" in error.get("Message", "")
+
+
+def _model_package_groups(run: _Run, pool: ThreadPoolExecutor, account: str, region: str,
+                          client: Any) -> dict[str, Any]:  # fmt: skip
+    """The groups and each one's resource policy: ``{"ResourcePolicy": None}`` for a group
+    without one; any other error (a group deleted meanwhile included) is a failure."""
+    api = "sagemaker.ListModelPackageGroups"
+    run.step(f"{account} {region} {api}")
+    pages = _guarded(run, account, region, api, _pages, run, client, "sagemaker", "list_model_package_groups")
+    if pages is None:
+        return {}
+    names = [group["ModelPackageGroupName"] for page in pages for group in page.get("ModelPackageGroupSummaryList", [])]
+
+    def policy(name: str) -> tuple[str, Any]:
+        try:
+            return name, _call(run, client, "sagemaker", "get_model_package_group_policy", ModelPackageGroupName=name)
+        except (ClientError, BotoCoreError, ResponseParserError, _DeadlineReachedError) as exc:
+            if isinstance(exc, ClientError) and _no_policy(exc):
+                return name, {"ResourcePolicy": None}
+            run.fail(account, region, f"sagemaker.GetModelPackageGroupPolicy({name})", exc)
+            return name, None
+
+    found = {name: response for name, response in pool.map(policy, names) if response is not None}
+    return {api: pages, "sagemaker.GetModelPackageGroupPolicy": found}
 
 
 def _describe_all(run: _Run, pool: ThreadPoolExecutor, account: str, region: str, client: Any, api: str,
@@ -342,7 +377,7 @@ def collect(sessions: dict[str, Any], options: Options) -> dict[str, Any]:
     run = _Run(options, RateLimiter(options.rate))
     if options.timeout:
         run.deadline = time.monotonic() + options.timeout
-    run.total_steps = len(sessions) * (len(options.regions) * (len(_SAGEMAKER) + _EC2_STEPS) + _ACCOUNT_STEPS)
+    run.total_steps = len(sessions) * (len(options.regions) * _REGION_STEPS + _ACCOUNT_STEPS)
     accounts: dict[str, Any] = {}
     with ThreadPoolExecutor(max_workers=options.workers) as pool:
         for account, session in sessions.items():

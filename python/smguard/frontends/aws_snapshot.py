@@ -157,6 +157,7 @@ def _malformed(document: Document, location: str) -> Iterator[None]:
 def _convert_region(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
     _convert_workloads(region, lists, document)
     _convert_ml_operations(region, lists, document)
+    _convert_registry(region, lists, document)
     _convert_hosting(region, lists, document)
     _convert_network(region, lists, document)
 
@@ -229,6 +230,33 @@ def _convert_ml_operations(region: _Region, lists: dict[str, list[Any]], documen
             lists["flow_definitions"].append(
                 {"meta": meta(arn, "DescribeFlowDefinition", loc, values), **plain(values)}
             )
+
+
+def _convert_registry(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:
+    """Model package groups from their list, each with the policy GetModelPackageGroupPolicy read:
+    ``None`` when the group has none; a group whose policy was not read is ``unknown`` (the
+    failed call is an error of its own)."""
+    loc = region.location
+    policies = region.calls.get("sagemaker.GetModelPackageGroupPolicy", {})
+    for group in region.items("sagemaker.ListModelPackageGroups", "ModelPackageGroupSummaryList"):
+        arn, name = group.get("ModelPackageGroupArn"), group.get("ModelPackageGroupName")
+        if not isinstance(arn, str) or not arn or not isinstance(name, str):
+            _error(document, f"{loc}:ModelPackageGroupArn", loc, "a model package group has no ARN or name")
+            continue
+        response = policies.get(name)
+        policy = UNKNOWN
+        if isinstance(response, Mapping) and response.get("ResourcePolicy") is None:
+            policy = ABSENT
+        elif isinstance(response, Mapping):
+            try:
+                policy = Value(State.KNOWN, parse_policy(response["ResourcePolicy"]))
+            except PolicyDocumentError as exc:
+                _error(document, arn, loc, f"ResourcePolicy: {exc}")
+                continue
+        values = {"name": Value(State.KNOWN, name), "policy": policy}
+        lists["model_package_groups"].append(
+            {"meta": meta(arn, "GetModelPackageGroupPolicy", loc, values), **plain(values)}
+        )
 
 
 def _convert_hosting(region: _Region, lists: dict[str, list[Any]], document: Document) -> None:

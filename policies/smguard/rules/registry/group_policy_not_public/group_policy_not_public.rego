@@ -6,8 +6,8 @@
 #   describe, and with the usual actions deploy, the models: their artifacts, images and
 #   inference code. When perimeter.org_id or perimeter.account_ids is configured, the
 #   condition's values must be those. A group without a policy is private. Read from Terraform
-#   (aws_sagemaker_model_package_group_policy), CloudFormation (ModelPackageGroupPolicy) and
-#   PutModelPackageGroupPolicy requests; a live scan does not read group policies yet.
+#   (aws_sagemaker_model_package_group_policy), CloudFormation (ModelPackageGroupPolicy),
+#   PutModelPackageGroupPolicy requests and live accounts (GetModelPackageGroupPolicy).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-ram.html
 #     description: Cross-account sharing of model groups
