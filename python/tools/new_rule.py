@@ -35,17 +35,16 @@ package smguard.rules.{area}.{slug}
 
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {{
 \tsome resource in input.resources.{resources}
+\tnot resource.{attribute} == true # the compliant majority stops here, before any call
 \tfinding := result.decide(
-\t\trego.metadata.chain(), resource, "{attribute}", _compliant(resource),
+\t\t_rule, resource, "{attribute}",
 \t\t"{attribute} is not in the secure state",
 \t)
 }}
-
-default _compliant(_) := false
-
-_compliant(resource) if resource.{attribute} == true
 """
 
 _TEST = """package smguard.rules.{area}.{slug}_test

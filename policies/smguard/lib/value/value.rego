@@ -11,6 +11,12 @@ package smguard.lib.value
 unknown(resource, attribute) if attribute in resource.meta.unknown
 
 # METADATA
+# description: |
+#   The values a set attribute never has (present is false for them, and for a missing one),
+#   for a rule to test inline, before any call: `object.get(r, "x", null) in value.unset`.
+unset := {null, "", []}
+
+# METADATA
 # scope: document
 # description: The attribute is set, to a known value or to one known only after apply.
 present(resource, attribute) if _non_empty(resource[attribute])
@@ -24,8 +30,4 @@ undecided(resource, attribute) if {
 	not attribute in resource.meta.pending
 }
 
-_non_empty(x) if {
-	x != null
-	x != ""
-	x != []
-}
+_non_empty(x) if not x in unset

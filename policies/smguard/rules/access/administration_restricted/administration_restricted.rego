@@ -33,6 +33,8 @@ import data.smguard.lib.reach
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some policy in input.resources.iam_policies
 	not value.unknown(policy, "statements")
@@ -40,7 +42,7 @@ findings contains finding if {
 	count(grants) > 0
 	outsiders := _outsiders(policy)
 	count(outsiders) > 0
-	finding := result.fail(rego.metadata.chain(), policy, "statements", sprintf(
+	finding := result.fail(_rule, policy, "statements", sprintf(
 		"every SageMaker action on every resource (%s) is granted to %s, not listed in access.admin_principals",
 		[concat(", ", sort(grants)), concat(", ", sort(outsiders))],
 	))
@@ -50,7 +52,7 @@ findings contains finding if {
 findings contains finding if {
 	some policy in input.resources.iam_policies
 	value.unknown(policy, "statements")
-	finding := result.unknown(rego.metadata.chain(), policy, "statements")
+	finding := result.unknown(_rule, policy, "statements")
 }
 
 # Every SageMaker action: an action of each kind the service has must be covered.

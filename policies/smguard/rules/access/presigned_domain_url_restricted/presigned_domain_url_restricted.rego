@@ -25,8 +25,11 @@
 package smguard.rules.access.presigned_domain_url_restricted
 
 import data.smguard.lib.presigned
+import data.smguard.lib.result
+
+_rule := result.identity(rego.metadata.chain())
 
 findings contains finding if {
 	some policy in input.resources.iam_policies
-	finding := presigned.verdict(rego.metadata.chain(), policy, "sagemaker:createpresigneddomainurl")
+	finding := presigned.verdict(_rule, policy, "sagemaker:createpresigneddomainurl")
 }

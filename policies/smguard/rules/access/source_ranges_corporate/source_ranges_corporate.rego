@@ -31,12 +31,14 @@ import data.smguard.lib.presigned
 import data.smguard.lib.reach
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some policy in input.resources.iam_policies
 	outside := _outside(policy)
 	count(outside) > 0
 	finding := result.fail(
-		rego.metadata.chain(), policy, "statements",
+		_rule, policy, "statements",
 		sprintf("presigned-URL access is allowed from outside the configured corporate networks: %s", [
 			concat(", ", sort(outside)),
 		]),
@@ -47,7 +49,7 @@ findings contains finding if {
 	some policy in input.resources.iam_policies
 	_unknown_values(policy)
 	count(_outside(policy)) == 0
-	finding := result.unknown(rego.metadata.chain(), policy, "statements")
+	finding := result.unknown(_rule, policy, "statements")
 }
 
 _unknown_values(policy) if {

@@ -24,11 +24,14 @@ package smguard.rules.feature_store.offline_store_encrypted
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some group in input.resources.feature_groups
+	object.get(group, "offline_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
 	_offline(group)
 	finding := result.require(
-		rego.metadata.chain(), group, "offline_kms_key_id",
+		_rule, group, "offline_kms_key_id",
 		"the offline store has no KMS key (OfflineStoreConfig.S3StorageConfig.KmsKeyId)",
 	)
 }
@@ -37,7 +40,7 @@ findings contains finding if {
 	some group in input.resources.feature_groups
 	value.undecided(group, "offline_store")
 	not value.present(group, "offline_kms_key_id")
-	finding := result.unknown(rego.metadata.chain(), group, "offline_store")
+	finding := result.unknown(_rule, group, "offline_store")
 }
 
 _offline(group) if group.offline_store == true

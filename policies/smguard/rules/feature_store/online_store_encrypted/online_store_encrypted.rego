@@ -25,12 +25,15 @@ package smguard.rules.feature_store.online_store_encrypted
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some group in input.resources.feature_groups
+	object.get(group, "online_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
 	group.online_store == true
 	group.online_storage_type == "Standard"
 	finding := result.require(
-		rego.metadata.chain(), group, "online_kms_key_id",
+		_rule, group, "online_kms_key_id",
 		"the online store has no KMS key (OnlineStoreConfig.SecurityConfig.KmsKeyId)",
 	)
 }
@@ -43,5 +46,5 @@ findings contains finding if {
 	group.online_store != false
 	group.online_storage_type != "InMemory"
 	not value.present(group, "online_kms_key_id")
-	finding := result.unknown(rego.metadata.chain(), group, attribute)
+	finding := result.unknown(_rule, group, attribute)
 }

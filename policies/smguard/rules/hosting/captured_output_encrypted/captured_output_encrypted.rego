@@ -22,6 +22,8 @@ package smguard.rules.hosting.captured_output_encrypted
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 # output kind -> (the flag that says it is configured, its KMS key attribute)
 _outputs := {
 	"data capture": ["data_capture_enabled", "data_capture_kms_key_id"],
@@ -32,7 +34,7 @@ findings contains finding if {
 	some config in input.resources.endpoint_configs
 	verdicts := [verdict |
 		some kind in ["data capture", "asynchronous inference output"]
-		verdict := _verdict(rego.metadata.chain(), config, kind)
+		verdict := _verdict(_rule, config, kind)
 	]
 	finding := result.strongest(verdicts)
 }

@@ -24,6 +24,8 @@ import data.smguard.lib.group
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 # Joins by input file (or AWS region) and ID, built once: no nested iteration over resources,
 # and two plans of the same code (dev and prod) never join across. Grouped, not rules: OPA would
 # evaluate a rule's body again for every lookup. An ID that two resources share joins nothing
@@ -46,7 +48,7 @@ findings contains finding if {
 	}
 	count(failing) > 0
 	finding := result.fail(
-		rego.metadata.chain(), endpoint, "endpoint_config",
+		_rule, endpoint, "endpoint_config",
 		sprintf("serves models without VPC or network isolation: %s", [concat(", ", sort(failing))]),
 	)
 }
@@ -55,7 +57,7 @@ findings contains finding if {
 	some endpoint in input.resources.endpoints
 	not _fails(endpoint)
 	_undecided(endpoint)
-	finding := result.unknown(rego.metadata.chain(), endpoint, "endpoint_config")
+	finding := result.unknown(_rule, endpoint, "endpoint_config")
 }
 
 _fails(endpoint) if {

@@ -20,6 +20,9 @@
 package smguard.rules.hosting.model_in_customer_vpc
 
 import data.smguard.lib.result
+import data.smguard.lib.value
+
+_rule := result.identity(rego.metadata.chain())
 
 _messages := {
 	"subnets": "no VpcConfig subnets: the model runs in a SageMaker-managed VPC",
@@ -30,7 +33,9 @@ findings contains finding if {
 	some model in input.resources.models
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]
-		verdict := result.require(rego.metadata.chain(), model, attribute, _messages[attribute])
+		object.get(model, attribute, null) in value.unset # the compliant majority stops here
+		verdict := result.require(_rule, model, attribute, _messages[attribute])
 	]
+	verdicts != []
 	finding := result.strongest(verdicts)
 }

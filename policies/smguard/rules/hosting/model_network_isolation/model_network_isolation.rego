@@ -18,14 +18,13 @@ package smguard.rules.hosting.model_network_isolation
 
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some resource in input.resources.models
+	not resource.enable_network_isolation == true # the compliant majority stops here, before any call
 	finding := result.decide(
-		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),
+		_rule, resource, "enable_network_isolation",
 		"network isolation is off (an absent setting means off)",
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(resource) if resource.enable_network_isolation == true

@@ -25,12 +25,14 @@ package smguard.rules.hosting.multiple_instances
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some config in input.resources.endpoint_configs
 	names := _variants(config, 1)
 	count(names) > 0
 	finding := result.fail(
-		rego.metadata.chain(), config, "variants",
+		_rule, config, "variants",
 		sprintf("production variant %s runs on one instance", [concat(", ", sort(names))]),
 	)
 }
@@ -39,7 +41,7 @@ findings contains finding if {
 	some config in input.resources.endpoint_configs
 	count(_variants(config, 1)) == 0
 	_undecided(config)
-	finding := result.unknown(rego.metadata.chain(), config, "variants")
+	finding := result.unknown(_rule, config, "variants")
 }
 
 _undecided(config) if value.undecided(config, "variants")

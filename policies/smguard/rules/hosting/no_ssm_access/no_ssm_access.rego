@@ -18,12 +18,14 @@ package smguard.rules.hosting.no_ssm_access
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some config in input.resources.endpoint_configs
 	names := _variants(config, true)
 	count(names) > 0
 	finding := result.fail(
-		rego.metadata.chain(), config, "variants",
+		_rule, config, "variants",
 		sprintf("SSM access is enabled on variant %s", [concat(", ", sort(names))]),
 	)
 }
@@ -32,7 +34,7 @@ findings contains finding if {
 	some config in input.resources.endpoint_configs
 	count(_variants(config, true)) == 0
 	_undecided(config)
-	finding := result.unknown(rego.metadata.chain(), config, "variants")
+	finding := result.unknown(_rule, config, "variants")
 }
 
 _undecided(config) if value.undecided(config, "variants")

@@ -34,18 +34,20 @@ import data.smguard.lib.config
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some model in input.resources.models
 	untrusted := {_describe(c) | some c in model.containers; _untrusted(c)}
 	count(untrusted) > 0
-	finding := result.fail(rego.metadata.chain(), model, "containers", concat("; ", sort(untrusted)))
+	finding := result.fail(_rule, model, "containers", concat("; ", sort(untrusted)))
 }
 
 findings contains finding if {
 	some model in input.resources.models
 	count({c | some c in model.containers; _untrusted(c)}) == 0
 	_undecided(model)
-	finding := result.unknown(rego.metadata.chain(), model, "containers")
+	finding := result.unknown(_rule, model, "containers")
 }
 
 _undecided(model) if value.undecided(model, "containers")

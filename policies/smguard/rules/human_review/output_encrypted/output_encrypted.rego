@@ -21,11 +21,15 @@
 package smguard.rules.human_review.output_encrypted
 
 import data.smguard.lib.result
+import data.smguard.lib.value
+
+_rule := result.identity(rego.metadata.chain())
 
 findings contains finding if {
 	some flow in input.resources.flow_definitions
+	object.get(flow, "output_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
 	finding := result.require(
-		rego.metadata.chain(), flow, "output_kms_key_id",
+		_rule, flow, "output_kms_key_id",
 		"the human review output has no KMS key (OutputConfig.KmsKeyId)",
 	)
 }

@@ -27,16 +27,18 @@ import data.smguard.lib.config
 import data.smguard.lib.group
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some problem in input.errors
-	finding := result.error(rego.metadata.chain(), problem)
+	finding := result.error(_rule, problem)
 }
 
 # A config the CLI would refuse, given to OPA or conftest as data: every problem is reported,
 # as a waiver that is not complete or a rule ID that does not exist would otherwise be ignored.
 findings contains finding if {
 	some problem in config.problems
-	finding := result.error(rego.metadata.chain(), object.union(_config_problem, {"message": problem}))
+	finding := result.error(_rule, object.union(_config_problem, {"message": problem}))
 }
 
 findings contains finding if {
@@ -45,7 +47,7 @@ findings contains finding if {
 		"the input is not an smguard document (schema_version ", format_int(schema_version, 10),
 		" with lists of resources and errors); convert it with `smguard convert` first",
 	])
-	finding := result.error(rego.metadata.chain(), {"resource": "(input)", "location": "", "message": message})
+	finding := result.error(_rule, {"resource": "(input)", "location": "", "message": message})
 }
 
 # Two different resources of one kind under one ID in one input: what refers to that ID could
@@ -58,7 +60,7 @@ findings contains finding if {
 	message := sprintf("%d different %s share this ID in one input: what refers to it is not judged", [
 		count(resources), kind,
 	])
-	finding := result.error(rego.metadata.chain(), {"resource": id, "location": location, "message": message})
+	finding := result.error(_rule, {"resource": id, "location": location, "message": message})
 }
 
 # A resource without an ID would be judged by no rule, since every finding names one.
@@ -68,7 +70,7 @@ findings contains finding if {
 	some i, resource in listed
 	not _identified(resource)
 	message := sprintf("%s[%d] has no meta.id, so no rule can judge it", [kind, i])
-	finding := result.error(rego.metadata.chain(), {"resource": "(input)", "location": "", "message": message})
+	finding := result.error(_rule, {"resource": "(input)", "location": "", "message": message})
 }
 
 _config_problem := {"resource": "(config)", "location": "data.smguard.config"}

@@ -27,6 +27,9 @@ package smguard.rules.monitoring.in_customer_vpc
 
 import data.smguard.lib.jobs
 import data.smguard.lib.result
+import data.smguard.lib.value
+
+_rule := result.identity(rego.metadata.chain())
 
 _messages := jobs.messages({
 	"subnets": "the %s has no %s: it runs in a SageMaker-managed VPC",
@@ -37,7 +40,9 @@ findings contains finding if {
 	some job in input.resources.monitoring_jobs
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]
-		verdict := result.require(rego.metadata.chain(), job, attribute, _messages)
+		object.get(job, attribute, null) in value.unset # the compliant majority stops here
+		verdict := result.require(_rule, job, attribute, _messages)
 	]
+	verdicts != []
 	finding := result.strongest(verdicts)
 }

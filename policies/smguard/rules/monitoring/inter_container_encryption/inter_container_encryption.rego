@@ -35,6 +35,8 @@ package smguard.rules.monitoring.inter_container_encryption
 import data.smguard.lib.jobs
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 _messages := jobs.messages({
 	"enable_inter_container_traffic_encryption": concat("", [
 		"the %s does not encrypt inter-container traffic: %s is off (an absent setting means off)",
@@ -43,12 +45,9 @@ _messages := jobs.messages({
 
 findings contains finding if {
 	some resource in input.resources.monitoring_jobs
+	not resource.enable_inter_container_traffic_encryption == true # the compliant majority stops here, before any call
 	finding := result.decide(
-		rego.metadata.chain(), resource, "enable_inter_container_traffic_encryption", _compliant(resource),
+		_rule, resource, "enable_inter_container_traffic_encryption",
 		_messages,
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(resource) if resource.enable_inter_container_traffic_encryption == true

@@ -36,18 +36,17 @@ package smguard.rules.monitoring.network_isolation
 import data.smguard.lib.jobs
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 _messages := jobs.messages({
 	"enable_network_isolation": "the %s runs without network isolation: %s is off (an absent setting means off)",
 })
 
 findings contains finding if {
 	some resource in input.resources.monitoring_jobs
+	not resource.enable_network_isolation == true # the compliant majority stops here, before any call
 	finding := result.decide(
-		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),
+		_rule, resource, "enable_network_isolation",
 		_messages,
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(resource) if resource.enable_network_isolation == true

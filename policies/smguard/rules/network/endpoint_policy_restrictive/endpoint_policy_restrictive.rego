@@ -33,10 +33,12 @@ import data.smguard.lib.reach
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.sagemaker_service != null
-	finding := _verdict(rego.metadata.chain(), endpoint)
+	finding := _verdict(_rule, endpoint)
 }
 
 _verdict(chain, endpoint) := result.unknown(chain, endpoint, "policy") if value.unknown(endpoint, "policy")

@@ -22,12 +22,15 @@ package smguard.rules.network.endpoint_private_dns
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some endpoint in input.resources.vpc_endpoints
+	not endpoint.private_dns_enabled == true # the compliant majority stops here, before any call
 	endpoint.sagemaker_service != null
 	endpoint.endpoint_type == "Interface"
 	finding := result.decide(
-		rego.metadata.chain(), endpoint, "private_dns_enabled", _compliant(endpoint),
+		_rule, endpoint, "private_dns_enabled",
 		"private DNS is disabled (an absent setting means disabled)",
 	)
 }
@@ -36,9 +39,5 @@ findings contains finding if {
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.sagemaker_service != null
 	value.undecided(endpoint, "endpoint_type")
-	finding := result.unknown(rego.metadata.chain(), endpoint, "endpoint_type")
+	finding := result.unknown(_rule, endpoint, "endpoint_type")
 }
-
-default _compliant(_) := false
-
-_compliant(endpoint) if endpoint.private_dns_enabled == true

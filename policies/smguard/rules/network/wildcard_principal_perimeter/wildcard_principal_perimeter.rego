@@ -27,6 +27,8 @@ import data.smguard.lib.iam
 import data.smguard.lib.reach
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some endpoint in input.resources.vpc_endpoints
 	endpoint.sagemaker_service != null
@@ -37,7 +39,7 @@ findings contains finding if {
 	not reach.uncertain(statement)
 	reach.outside_perimeter(endpoint.policy, statement)
 	finding := result.fail(
-		rego.metadata.chain(), endpoint, "policy",
+		_rule, endpoint, "policy",
 		concat("", [
 			"an Allow to Principal \"*\" reaches principals outside the perimeter ",
 			"(no condition or Deny ties it to the configured organization or accounts)",

@@ -27,6 +27,8 @@ package smguard.rules.network.workload_vpc_endpoints
 import data.smguard.lib.group
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 # Everything is keyed by [input file (or AWS region), VPC key]: two plans of the same code (dev
 # and prod) name the same VPC and must not lend each other endpoints.
 
@@ -77,7 +79,7 @@ findings contains finding if {
 	some key, workloads in _workloads
 	missing := _required(workloads) - object.get(_present, [key], set()) # [key]: an array alone is a path
 	count(missing) > 0
-	finding := _verdict(rego.metadata.chain(), key, workloads, missing)
+	finding := _verdict(_rule, key, workloads, missing)
 }
 
 _verdict(chain, [location, vpc_key], workloads, missing) := result.fail(

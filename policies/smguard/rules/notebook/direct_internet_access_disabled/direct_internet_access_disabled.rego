@@ -27,14 +27,13 @@ package smguard.rules.notebook.direct_internet_access_disabled
 
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
+	not notebook.direct_internet_access == false # the compliant majority stops here, before any call
 	finding := result.decide(
-		rego.metadata.chain(), notebook, "direct_internet_access", _compliant(notebook),
+		_rule, notebook, "direct_internet_access",
 		"direct internet access is enabled (an absent setting means Enabled)",
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(notebook) if notebook.direct_internet_access == false

@@ -23,14 +23,13 @@ package smguard.rules.notebook.imdsv2_required
 
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
+	not notebook.minimum_instance_metadata_service_version == "2" # the compliant majority stops here, before any call
 	finding := result.decide(
-		rego.metadata.chain(), notebook, "minimum_instance_metadata_service_version", _compliant(notebook),
+		_rule, notebook, "minimum_instance_metadata_service_version",
 		"IMDSv1 is allowed (the minimum metadata service version is not 2)",
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(notebook) if notebook.minimum_instance_metadata_service_version == "2"

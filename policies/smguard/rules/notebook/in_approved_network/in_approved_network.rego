@@ -28,16 +28,18 @@ import data.smguard.lib.config
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some i, notebook in input.resources.notebook_instances
-	finding := result.fail(rego.metadata.chain(), notebook, "subnet_id", concat("; ", sort(_problems[i])))
+	finding := result.fail(_rule, notebook, "subnet_id", concat("; ", sort(_problems[i])))
 }
 
 # One unknown finding per notebook, and only when nothing is known to be wrong.
 findings contains finding if {
 	some i, notebook in input.resources.notebook_instances
 	not _problems[i]
-	finding := result.unknown(rego.metadata.chain(), notebook, min(_undecided(notebook)))
+	finding := result.unknown(_rule, notebook, min(_undecided(notebook)))
 }
 
 _problems[i] contains "the subnet is a default subnet or belongs to the default VPC" if {

@@ -25,8 +25,12 @@
 package smguard.rules.notebook.in_customer_subnet
 
 import data.smguard.lib.result
+import data.smguard.lib.value
+
+_rule := result.identity(rego.metadata.chain())
 
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
-	finding := result.require(rego.metadata.chain(), notebook, "subnet_id", "no subnet is configured")
+	object.get(notebook, "subnet_id", null) in value.unset # the compliant majority stops here, before any call
+	finding := result.require(_rule, notebook, "subnet_id", "no subnet is configured")
 }

@@ -26,12 +26,14 @@ package smguard.rules.notebook.lifecycle_scripts_without_secrets
 
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some config in input.resources.lifecycle_configs
 	count(config.secrets) > 0
 	found := [sprintf("%s line %d: %s", [secret.script, secret.line, secret.kind]) | some secret in config.secrets]
 	finding := result.fail(
-		rego.metadata.chain(), config, "secrets",
+		_rule, config, "secrets",
 		concat("", ["the scripts hold secrets (", concat("; ", sort(found)), ")"]),
 	)
 }
@@ -39,5 +41,5 @@ findings contains finding if {
 findings contains finding if {
 	some config in input.resources.lifecycle_configs
 	config.secrets == null
-	finding := result.unknown(rego.metadata.chain(), config, "secrets")
+	finding := result.unknown(_rule, config, "secrets")
 }

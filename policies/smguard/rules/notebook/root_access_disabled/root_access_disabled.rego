@@ -25,14 +25,13 @@ package smguard.rules.notebook.root_access_disabled
 
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
+	not notebook.root_access == false # the compliant majority stops here, before any call
 	finding := result.decide(
-		rego.metadata.chain(), notebook, "root_access", _compliant(notebook),
+		_rule, notebook, "root_access",
 		"root access is enabled (an absent setting means Enabled)",
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(notebook) if notebook.root_access == false

@@ -27,6 +27,8 @@ package smguard.rules.notebook.supported_platform
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 # Platform -> the day its support ended.
 _ended := {
 	"notebook-al1-v1": "2024-03-31",
@@ -40,7 +42,7 @@ findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	ended := _ended[notebook.platform_identifier]
 	finding := result.fail(
-		rego.metadata.chain(), notebook, "platform_identifier",
+		_rule, notebook, "platform_identifier",
 		sprintf("platform %s: support ended %s", [notebook.platform_identifier, ended]),
 	)
 }
@@ -48,5 +50,5 @@ findings contains finding if {
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	value.unknown(notebook, "platform_identifier")
-	finding := result.unknown(rego.metadata.chain(), notebook, "platform_identifier")
+	finding := result.unknown(_rule, notebook, "platform_identifier")
 }

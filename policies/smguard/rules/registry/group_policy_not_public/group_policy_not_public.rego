@@ -30,6 +30,8 @@ import data.smguard.lib.reach
 import data.smguard.lib.result
 import data.smguard.lib.value
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some group in input.resources.model_package_groups
 	some statement in group.policy
@@ -38,7 +40,7 @@ findings contains finding if {
 	not reach.uncertain(statement)
 	reach.outside_perimeter(group.policy, statement)
 	finding := result.fail(
-		rego.metadata.chain(), group, "policy",
+		_rule, group, "policy",
 		concat("", [
 			"an Allow to Principal \"*\" reaches principals outside the perimeter ",
 			"(no condition or Deny ties it to the configured organization or accounts)",
@@ -49,7 +51,7 @@ findings contains finding if {
 findings contains finding if {
 	some group in input.resources.model_package_groups
 	value.unknown(group, "policy")
-	finding := result.unknown(rego.metadata.chain(), group, "policy")
+	finding := result.unknown(_rule, group, "policy")
 }
 
 findings contains finding if {
@@ -58,7 +60,7 @@ findings contains finding if {
 	iam.wildcard_principal(statement)
 	reach.uncertain(statement)
 	finding := result.unknown_because(
-		rego.metadata.chain(), group, "policy",
+		_rule, group, "policy",
 		"a statement to Principal \"*\" has parts that cannot be known from this input",
 	)
 }

@@ -18,14 +18,13 @@ package smguard.rules.studio.domain_vpc_only
 
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 findings contains finding if {
 	some resource in input.resources.domains
+	not resource.app_network_access_type == "VpcOnly" # the compliant majority stops here, before any call
 	finding := result.decide(
-		rego.metadata.chain(), resource, "app_network_access_type", _compliant(resource),
+		_rule, resource, "app_network_access_type",
 		"the domain uses PublicInternetOnly (an absent setting means PublicInternetOnly)",
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(resource) if resource.app_network_access_type == "VpcOnly"

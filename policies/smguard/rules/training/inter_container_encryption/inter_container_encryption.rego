@@ -20,6 +20,8 @@ package smguard.rules.training.inter_container_encryption
 import data.smguard.lib.jobs
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 _messages := jobs.messages({"enable_inter_container_traffic_encryption": concat(": ", [
 	"the %s does not encrypt inter-container traffic",
 	"%s is off (an absent setting means off)",
@@ -29,13 +31,10 @@ _without := jobs.without("enable_inter_container_traffic_encryption")
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	not resource.enable_inter_container_traffic_encryption == true # the compliant majority stops here, before any call
 	not resource.kind in _without
 	finding := result.decide(
-		rego.metadata.chain(), resource, "enable_inter_container_traffic_encryption", _compliant(resource),
+		_rule, resource, "enable_inter_container_traffic_encryption",
 		_messages,
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(resource) if resource.enable_inter_container_traffic_encryption == true

@@ -19,6 +19,8 @@ package smguard.rules.training.network_isolation
 import data.smguard.lib.jobs
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 _messages := jobs.messages({"enable_network_isolation": concat(": ", [
 	"the %s runs without network isolation",
 	"%s is off (an absent setting means off)",
@@ -28,13 +30,10 @@ _without := jobs.without("enable_network_isolation")
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	not resource.enable_network_isolation == true # the compliant majority stops here, before any call
 	not resource.kind in _without
 	finding := result.decide(
-		rego.metadata.chain(), resource, "enable_network_isolation", _compliant(resource),
+		_rule, resource, "enable_network_isolation",
 		_messages,
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(resource) if resource.enable_network_isolation == true

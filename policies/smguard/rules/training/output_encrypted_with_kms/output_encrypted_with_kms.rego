@@ -19,6 +19,9 @@ package smguard.rules.training.output_encrypted_with_kms
 
 import data.smguard.lib.jobs
 import data.smguard.lib.result
+import data.smguard.lib.value
+
+_rule := result.identity(rego.metadata.chain())
 
 _messages := jobs.messages({"output_kms_key_id": "the %s has no output KMS key (%s)"})
 
@@ -26,6 +29,7 @@ _without := jobs.without("output_kms_key_id")
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	object.get(resource, "output_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
 	not resource.kind in _without
-	finding := result.require(rego.metadata.chain(), resource, "output_kms_key_id", _messages)
+	finding := result.require(_rule, resource, "output_kms_key_id", _messages)
 }

@@ -17,19 +17,18 @@ package smguard.rules.training.remote_debug_disabled
 import data.smguard.lib.jobs
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 _messages := jobs.messages({"enable_remote_debug": "the %s has remote debugging on (%s)"})
 
 _without := jobs.without("enable_remote_debug")
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	not resource.enable_remote_debug == false # the compliant majority stops here, before any call
 	not resource.kind in _without
 	finding := result.decide(
-		rego.metadata.chain(), resource, "enable_remote_debug", _compliant(resource),
+		_rule, resource, "enable_remote_debug",
 		_messages,
 	)
 }
-
-default _compliant(_) := false
-
-_compliant(resource) if resource.enable_remote_debug == false

@@ -20,6 +20,9 @@ package smguard.rules.training.volume_encrypted_with_kms
 
 import data.smguard.lib.jobs
 import data.smguard.lib.result
+import data.smguard.lib.value
+
+_rule := result.identity(rego.metadata.chain())
 
 _messages := jobs.messages({"volume_kms_key_id": "the %s has no volume KMS key (%s)"})
 
@@ -27,6 +30,7 @@ _without := jobs.without("volume_kms_key_id")
 
 findings contains finding if {
 	some resource in input.resources.training_jobs
+	object.get(resource, "volume_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
 	not resource.kind in _without
-	finding := result.require(rego.metadata.chain(), resource, "volume_kms_key_id", _messages)
+	finding := result.require(_rule, resource, "volume_kms_key_id", _messages)
 }

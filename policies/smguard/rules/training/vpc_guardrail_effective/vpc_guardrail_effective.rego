@@ -36,6 +36,8 @@ import data.smguard.lib.iam
 import data.smguard.lib.reach
 import data.smguard.lib.result
 
+_rule := result.identity(rego.metadata.chain())
+
 _vpc_keys := {"sagemaker:vpcsubnets", "sagemaker:vpcsecuritygroupids"}
 
 _job_actions := {
@@ -48,7 +50,7 @@ _policies := array.concat(input.resources.iam_policies, input.resources.service_
 
 findings contains finding if {
 	some i, policy in _policies
-	finding := result.fail(rego.metadata.chain(), policy, "statements", concat("; ", sort(_problems[i])))
+	finding := result.fail(_rule, policy, "statements", concat("; ", sort(_problems[i])))
 }
 
 findings contains finding if {
@@ -57,7 +59,7 @@ findings contains finding if {
 	account.scp_exempt == false
 	not _guarded(account)
 	finding := result.fail(
-		rego.metadata.chain(), account, "service_control_policies",
+		_rule, account, "service_control_policies",
 		"no SCP denies training, tuning and processing jobs created without a VPC",
 	)
 }
@@ -67,7 +69,7 @@ findings contains finding if {
 	account.scps_readable == true
 	account.scp_exempt == true
 	finding := result.fail(
-		rego.metadata.chain(), account, "service_control_policies",
+		_rule, account, "service_control_policies",
 		"the organization's management account, which no SCP restricts: run SageMaker jobs in member accounts",
 	)
 }
@@ -77,7 +79,7 @@ findings contains finding if {
 findings contains finding if {
 	some account in input.resources.accounts
 	account.scps_readable == false
-	finding := result.unknown_because(rego.metadata.chain(), account, "service_control_policies", sprintf(
+	finding := result.unknown_because(_rule, account, "service_control_policies", sprintf(
 		"the SCPs in effect for this account cannot be read (%s): no guardrail against jobs without a VPC is confirmed",
 		[account.scps_unreadable],
 	))
