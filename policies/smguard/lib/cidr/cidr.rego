@@ -37,14 +37,20 @@ _merge_family(texts, family) := net.cidr_merge(ranges) if {
 # METADATA
 # scope: document
 # description: |
-#   True when the text is an address or an address range. IPv4 is told by a regular expression
-#   (one, compiled once), as net.cidr_is_valid is a host call in the embedded engine.
+#   True when the text is an address or an address range. IPv4 and the usual IPv6 forms (hex
+#   groups, one "::") are told by regular expressions (compiled once), as net.cidr_is_valid is
+#   a host call in the embedded engine; other IPv6 forms (an IPv4 tail) go to it.
 valid(text) if regex.match(_ipv4, text)
+
+valid(text) if regex.match(_ipv6, text)
 
 valid(text) if {
 	not regex.match(_ipv4, text)
+	not regex.match(_ipv6, text)
 	net.cidr_is_valid(block(text))
 }
+
+_ipv6 := `^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:(:[0-9a-fA-F]{1,4}){1,6}|:((:[0-9a-fA-F]{1,4}){1,7}|:))(/(12[0-8]|1[01][0-9]|[1-9]?[0-9]))?$`
 
 _ipv4 := `^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(/(3[0-2]|[12]?[0-9]))?$`
 

@@ -53,3 +53,18 @@ test_valid_addresses if {
 		not cidr.valid(text)
 	}
 }
+
+test_ipv6_forms_without_and_with_the_host_call if {
+	every text in ["2001:0DB8:0:0:0:ff00:42:8329/64", "fe80::", "::", "1::2:3:4:5:6:7", "2001:db8::/0"] {
+		regex.match(cidr._ipv6, text)
+		cidr.valid(text)
+	}
+
+	# An IPv4 tail is valid IPv6 the expression leaves to net.cidr_is_valid.
+	not regex.match(cidr._ipv6, "::ffff:192.0.2.1")
+	cidr.valid("::ffff:192.0.2.1")
+	every text in ["2001:db8::1::2", "12345::", "2001:db8::g", "1:2:3:4:5:6:7:8:9", "::/130", ":1:2"] {
+		not regex.match(cidr._ipv6, text)
+		not cidr.valid(text)
+	}
+}

@@ -21,22 +21,17 @@ actions := {"sagemaker:createpresignednotebookinstanceurl", "sagemaker:createpre
 #   The verdict on one policy for one action: fail when a grant lets it be called from any
 #   address or through any VPC once the policy's Denies are applied; unknown when that cannot be
 #   known.
-verdict(chain, policy, _) := result.unknown(chain, policy, "statements") if {
+verdict(rule, policy, action) := result.unknown(rule, policy, "statements") if {
 	value.unknown(policy, "statements")
-}
-
-verdict(chain, policy, action) := result.fail(chain, policy, "statements", message) if {
+} else := result.fail(rule, policy, "statements", message) if {
 	open := _open(policy, action)
 	count(open) > 0
-	message := sprintf("%s is allowed from anywhere, and no Deny of the policy stops it: %s", [
-		action, concat("; ", sort(open)),
+	message := concat("", [
+		action, " is allowed from anywhere, and no Deny of the policy stops it: ",
+		concat("; ", sort(open)),
 	])
-}
-
-verdict(chain, policy, action) := result.unknown(chain, policy, "statements") if {
-	not value.unknown(policy, "statements")
-	_may_grant(policy, action) # rare, so asked before the costlier question
-	count(_open(policy, action)) == 0
+} else := result.unknown(rule, policy, "statements") if {
+	_may_grant(policy, action)
 }
 
 _may_grant(policy, action) if {
@@ -54,14 +49,15 @@ restricted(policy, action) := [[statement, where] |
 	where := reach.network(policy.statements, statement, action)
 ]
 
-_open(policy, action) := {sprintf("%s (%s)", [_name(i, statement), concat(" and ", sort(_where(where)))]) |
+_open(policy, action) := {concat("", [_name(i, statement), " (", concat(" and ", sort(_where(where))), ")"]) |
 	some i, statement in policy.statements
+	statement.effect == "Allow" # as reach.grant asks first, without its call for every Deny
 	reach.grant(statement, action)
 	reach.open_grant(policy.statements, statement, action)
 	where := reach.network(policy.statements, statement, action)
 }
 
-_where(where) := {sprintf("from %s", [concat(", ", array.slice(cidr.open_blocks(where.internet), 0, 4))]) |
+_where(where) := {concat("", ["from ", concat(", ", array.slice(cidr.open_blocks(where.internet), 0, 4))]) |
 	cidr.unrestricted(where.internet)
 } | {"through any VPC endpoint" | where.foreign_vpc}
 
@@ -89,4 +85,4 @@ _may_be_open(statement, _) if iam.unknown_part(statement, "conditions")
 
 _name(_, statement) := sprintf("statement %q", [statement.sid]) if statement.sid != null
 
-_name(i, statement) := sprintf("statement #%d", [i]) if statement.sid == null
+_name(i, statement) := concat("", ["statement #", format_int(i, 10)]) if statement.sid == null

@@ -41,7 +41,7 @@ fail(rule, resource, attribute, message) := _finding(rule, resource.meta, attrib
 # description: A finding for a resource whose deciding value cannot be known from the input.
 unknown(rule, resource, attribute) := unknown_because(
 	rule, resource, attribute,
-	sprintf("%s cannot be known from this input (e.g. known only after apply)", [attribute]),
+	concat("", [attribute, " cannot be known from this input (e.g. known only after apply)"]),
 )
 
 # METADATA

@@ -26,8 +26,11 @@ _rule := result.identity(rego.metadata.chain())
 
 # output kind -> (the flag that says it is configured, its KMS key attribute)
 _outputs := {
-	"data capture": ["data_capture_enabled", "data_capture_kms_key_id"],
-	"asynchronous inference output": ["async_inference_enabled", "async_output_kms_key_id"],
+	"data capture": ["data_capture_enabled", "data_capture_kms_key_id", "data capture is configured without a KMS key"],
+	"asynchronous inference output": [
+		"async_inference_enabled", "async_output_kms_key_id",
+		"asynchronous inference output is configured without a KMS key",
+	],
 }
 
 findings contains finding if {
@@ -40,13 +43,12 @@ findings contains finding if {
 }
 
 _verdict(chain, config, kind) := result.unknown(chain, config, flag) if {
-	[flag, _] := _outputs[kind]
+	[flag, _, _] := _outputs[kind]
 	value.unknown(config, flag)
 }
 
 _verdict(chain, config, kind) := result.require(chain, config, key, message) if {
-	message := sprintf("%s is configured without a KMS key", [kind])
-	[flag, key] := _outputs[kind]
+	[flag, key, message] := _outputs[kind]
 	not value.unknown(config, flag)
 	not config[flag] == false
 }

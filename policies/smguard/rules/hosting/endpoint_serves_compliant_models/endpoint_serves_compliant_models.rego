@@ -49,7 +49,7 @@ findings contains finding if {
 	count(failing) > 0
 	finding := result.fail(
 		_rule, endpoint, "endpoint_config",
-		sprintf("serves models without VPC or network isolation: %s", [concat(", ", sort(failing))]),
+		concat("", ["serves models without VPC or network isolation: ", concat(", ", sort(failing))]),
 	)
 }
 

@@ -84,8 +84,9 @@ findings contains finding if {
 
 _verdict(chain, [location, vpc_key], workloads, missing) := result.fail(
 	chain, _subject(location, vpc_key), "vpc_endpoints",
-	sprintf("VPC %s hosts %s but has no interface endpoint for %s", [
-		vpc_key, concat(", ", sort({w.meta.id | some w in workloads})), concat(", ", sort(missing)),
+	concat("", [
+		"VPC ", vpc_key, " hosts ", concat(", ", sort({w.meta.id | some w in workloads})),
+		" but has no interface endpoint for ", concat(", ", sort(missing)),
 	]),
 ) if {
 	_complete([location, vpc_key], missing)
