@@ -12,8 +12,9 @@ unknown(resource, attribute) if attribute in resource.meta.unknown
 
 # METADATA
 # description: |
-#   The values a set attribute never has (present is false for them, and for a missing one),
-#   for a rule to test inline, before any call: `object.get(r, "x", null) in value.unset`.
+#   The values a set attribute never has (present is false for them, and for a missing one,
+#   unless it is pending), for a rule to test inline, before any call:
+#   `object.get(r, "x", null) in value.unset` and `not "x" in r.meta.pending`.
 unset := {null, "", []}
 
 # METADATA

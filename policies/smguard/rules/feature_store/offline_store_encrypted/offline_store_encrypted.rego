@@ -29,6 +29,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some group in input.resources.feature_groups
 	object.get(group, "offline_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
+	not "offline_kms_key_id" in group.meta.pending # set, to a value known only after apply
 	_offline(group)
 	finding := result.require(
 		_rule, group, "offline_kms_key_id",

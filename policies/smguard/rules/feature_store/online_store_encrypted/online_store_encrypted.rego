@@ -30,6 +30,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some group in input.resources.feature_groups
 	object.get(group, "online_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
+	not "online_kms_key_id" in group.meta.pending # set, to a value known only after apply
 	group.online_store == true
 	group.online_storage_type == "Standard"
 	finding := result.require(

@@ -22,6 +22,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some resource in input.resources.endpoint_configs
 	object.get(resource, "kms_key_arn", null) in value.unset # the compliant majority stops here, before any call
+	not "kms_key_arn" in resource.meta.pending # set, to a value known only after apply
 	finding := result.require(
 		_rule, resource, "kms_key_arn",
 		"no KMS key is configured for the endpoint's volumes",

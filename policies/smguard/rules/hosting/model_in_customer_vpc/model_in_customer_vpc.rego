@@ -34,6 +34,7 @@ findings contains finding if {
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]
 		object.get(model, attribute, null) in value.unset # the compliant majority stops here
+		not attribute in model.meta.pending # set, to a value known only after apply
 		verdict := result.require(_rule, model, attribute, _messages[attribute])
 	]
 	verdicts != []

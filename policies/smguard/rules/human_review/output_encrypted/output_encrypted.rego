@@ -28,6 +28,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some flow in input.resources.flow_definitions
 	object.get(flow, "output_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
+	not "output_kms_key_id" in flow.meta.pending # set, to a value known only after apply
 	finding := result.require(
 		_rule, flow, "output_kms_key_id",
 		"the human review output has no KMS key (OutputConfig.KmsKeyId)",

@@ -80,10 +80,15 @@ _by_id := group.by_key([[_key(kind, resource), resource] |
 	some resource in resources
 ])
 
-# Counted as they are iterated, so a kind that is not a list is no type error.
+# Kind by kind, without a call per resource (a kind is one list, so the key is its location and
+# ID). Counted as they are iterated, so a kind that is not a list is no type error.
 _shared_ids if {
-	resources := [[kind, resource] | some kind, listed in input.resources; some resource in listed]
-	ids := {_key(kind, resource) | some [kind, resource] in resources}
+	some listed in input.resources
+	resources := [resource | some resource in listed]
+	ids := {[object.get(resource.meta, "location", ""), resource.meta.id] |
+		some resource in resources
+		is_string(resource.meta.id)
+	}
 	count(ids) != count(resources)
 }
 

@@ -44,6 +44,7 @@ findings contains finding if {
 	verdicts := [verdict |
 		some attribute in ["volume_kms_key_id", "output_kms_key_id"]
 		object.get(job, attribute, null) in value.unset # the compliant majority stops here
+		not attribute in job.meta.pending # set, to a value known only after apply
 		verdict := result.require(_rule, job, attribute, _messages)
 	]
 	verdicts != []

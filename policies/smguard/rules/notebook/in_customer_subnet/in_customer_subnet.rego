@@ -32,5 +32,6 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	object.get(notebook, "subnet_id", null) in value.unset # the compliant majority stops here, before any call
+	not "subnet_id" in notebook.meta.pending # set, to a value known only after apply
 	finding := result.require(_rule, notebook, "subnet_id", "no subnet is configured")
 }

@@ -29,5 +29,6 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	object.get(notebook, "security_groups", null) in value.unset # the compliant majority stops here, before any call
+	not "security_groups" in notebook.meta.pending # set, to a value known only after apply
 	finding := result.require(_rule, notebook, "security_groups", "no security group is configured")
 }

@@ -31,5 +31,6 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	object.get(notebook, "kms_key_id", null) in value.unset # the compliant majority stops here, before any call
+	not "kms_key_id" in notebook.meta.pending # set, to a value known only after apply
 	finding := result.require(_rule, notebook, "kms_key_id", "no customer KMS key is configured")
 }

@@ -22,5 +22,6 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some resource in input.resources.domains
 	object.get(resource, "kms_key_id", null) in value.unset # the compliant majority stops here, before any call
+	not "kms_key_id" in resource.meta.pending # set, to a value known only after apply
 	finding := result.require(_rule, resource, "kms_key_id", "no customer KMS key is configured")
 }

@@ -41,6 +41,7 @@ findings contains finding if {
 	verdicts := [verdict |
 		some attribute in ["subnets", "security_group_ids"]
 		object.get(job, attribute, null) in value.unset # the compliant majority stops here
+		not attribute in job.meta.pending # set, to a value known only after apply
 		not job.kind in _without[attribute]
 		verdict := result.require(_rule, job, attribute, _messages)
 	]

@@ -31,6 +31,7 @@ _without := jobs.without("volume_kms_key_id")
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	object.get(resource, "volume_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
+	not "volume_kms_key_id" in resource.meta.pending # set, to a value known only after apply
 	not resource.kind in _without
 	finding := result.require(_rule, resource, "volume_kms_key_id", _messages)
 }
