@@ -13,17 +13,14 @@ by_key(pairs) := {pair[0]: {pair[1]} | some pair in pairs} if {
 	# quadratic on unsorted input; topdown saves the sort too.
 	count({pair[0] | some pair in pairs}) == count(pairs)
 } else := groups if {
-	sorted := sort(pairs)
-	starts := [i | some i, pair in sorted; _first(sorted, i, pair)]
+	# Keys sorted with their places, so the values (large objects) are never compared.
+	sorted := sort([[pair[0], i] | some i, pair in pairs])
+	starts := array.concat([0], [i | some i, entry in sorted; i > 0; entry[0] != sorted[i - 1][0]])
 	ends := array.concat(array.slice(starts, 1, count(starts)), [count(sorted)])
-	groups := {sorted[start][0]: {pair[1] | some pair in array.slice(sorted, start, ends[j])} |
+	groups := {sorted[start][0]: {pairs[entry[1]][1] | some entry in array.slice(sorted, start, ends[j])} |
 		some j, start in starts
 	}
 }
-
-_first(_, 0, _)
-
-_first(sorted, i, pair) if pair[0] != sorted[i - 1][0]
 
 # METADATA
 # description: The one value grouped under key; undefined when there is none, or more than one.
