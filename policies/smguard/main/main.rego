@@ -39,11 +39,10 @@ _used(waiver) if {
 }
 
 # By reference, so only each package's findings are evaluated, not its helper rules as well.
-_found contains finding if {
+_found := union({found |
 	some area, slug
 	found := data.smguard.rules[area][slug].findings
-	some finding in found
-}
+})
 
 # Error findings (input that could not be read) cannot be switched off or waived.
 _disabled(finding) if {

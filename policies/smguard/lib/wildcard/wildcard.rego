@@ -11,24 +11,17 @@ package smguard.lib.wildcard
 # description: |
 #   True when the pattern (with * and ?) matches the whole value. The usual shapes (a literal,
 #   "*", "prefix*") are matched without a regular expression: the embedded engine keeps every
-#   expression it compiles, and an AWS-managed policy names thousands of patterns.
-match(pattern, value) if pattern == value
-
-match("*", _)
-
+#   expression it compiles, and an AWS-managed policy names thousands of patterns. One else
+#   chain: the first shape that fits decides, the others are not tried; false otherwise.
 match(pattern, value) if {
-	pattern != value
+	pattern == value
+} else if {
+	pattern == "*"
+} else := startswith(value, trim_suffix(pattern, "*")) if {
 	_prefix_only(pattern)
-	startswith(value, trim_suffix(pattern, "*"))
-}
-
-match(pattern, value) if {
-	pattern != value
-	pattern != "*"
+} else := regex.match(_regex(pattern), value) if {
 	_wild(pattern)
-	not _prefix_only(pattern)
-	regex.match(_regex(pattern), value)
-}
+} else := false
 
 _wild(pattern) if contains(pattern, "*")
 
