@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import functools
 import itertools
 import json
 import os
@@ -37,7 +38,8 @@ from bench.webhook import webhook  # noqa: E402
 from smguard import catalog  # noqa: E402
 from smguard.bundle import build_bundle  # noqa: E402
 from smguard.engine.binaries import find_tool  # noqa: E402
-from smguard.engine.local import evaluate  # noqa: E402
+from smguard.engine.local import ENTRYPOINTS, evaluate  # noqa: E402
+from smguard.engine.wasm import WasmPolicy, compiled_policy  # noqa: E402
 from smguard.frontends.api_request import convert_request  # noqa: E402
 from smguard.frontends.terraform import convert_plan  # noqa: E402
 from smguard.heap import collector_paused  # noqa: E402
@@ -48,6 +50,9 @@ PYTHON = sys.executable
 TOKEN = "bench-token"  # noqa: S105
 HEY = ROOT / ".tools" / "bin" / "hey"  # built by `make bench`
 DECISION = "/v1/data/smguard/main/findings"
+# Issue 23's "today": main when the hot paths were reworked. Its policies (and their Wasm build)
+# are read from git and evaluated on the same documents, in turns with the working tree's.
+EVALUATION_BASELINE = "5662ce2"
 HEADERS = {"Authorization": f"Bearer {TOKEN}"}
 
 
@@ -187,6 +192,72 @@ def checkov(sizes: list[int], folder: Path, smguard: dict[int, dict[str, Any]]) 
             "same_failures": failed == ours,
             "failures": len(ours),
         }
+    return results
+
+
+def _git(*args: str) -> bytes:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, check=True).stdout
+
+
+def _opa_eval_ms(policies: Path, document: Path) -> tuple[float, Any]:
+    done = subprocess.run([str(find_tool("opa")), "eval", "--bundle", str(policies), "--ignore", "*_test.rego",
+                           "--input", str(document), "--metrics", "--format", "json", "data.smguard.main.findings"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    answer = json.loads(done.stdout)
+    return answer["metrics"]["timer_rego_query_eval_ns"] / 1e6, answer["result"][0]["expressions"][0]["value"]
+
+
+def _wasm_eval_ms(wasm: bytes, text: bytes) -> tuple[float, Any]:
+    policy = WasmPolicy(wasm, {"smguard": {"config": {}}})
+    start = time.perf_counter()
+    found = policy.evaluate(ENTRYPOINTS[0], text)
+    return (time.perf_counter() - start) * 1000, found
+
+
+def _same(a: Any, b: Any) -> bool:
+    return sorted(json.dumps(f, sort_keys=True) for f in a) == sorted(json.dumps(f, sort_keys=True) for f in b)
+
+
+def evaluation(sizes: list[int], folder: Path, rounds: int = 5) -> dict[int, dict[str, Any]]:
+    """Query evaluation alone, on the converted document, by the working tree's policies and by
+    EVALUATION_BASELINE's, in turns (medians of ``rounds``): opa eval's own timer for topdown
+    (the sidecar's and --engine opa's evaluator), and the Wasm module's evaluate call for the
+    embedded engine. The findings must be identical."""
+    baseline = folder / "baseline"
+    baseline.mkdir()
+    archive = _git("archive", EVALUATION_BASELINE, "policies")
+    subprocess.run(["tar", "-x", "-C", str(baseline)], input=archive, check=True)
+    base_wasm = _git("show", f"{EVALUATION_BASELINE}:python/smguard/engine/policy.wasm")
+    results = {}
+    for size in sizes:
+        plan = folder / f"plan-{size}.json"  # written by scan_sizes
+        with collector_paused():
+            document = convert_plan(parse_json(plan.read_bytes(), plan.name), plan.name).document
+        path = folder / f"eval-doc-{size}.json"
+        text = json.dumps(document, ensure_ascii=False).encode()
+        path.write_bytes(text)
+        resources = sum(len(v) for v in document["resources"].values())
+        runs = {
+            "topdown_base": functools.partial(_opa_eval_ms, baseline / "policies", path),
+            "topdown": functools.partial(_opa_eval_ms, policies_dir(), path),
+            "wasm_base": functools.partial(_wasm_eval_ms, base_wasm, text),
+            "wasm": functools.partial(_wasm_eval_ms, compiled_policy(), text),
+        }
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        answers: dict[str, Any] = {}
+        for _ in range(rounds):
+            for name, run in runs.items():
+                took, answers[name] = run()
+                times[name].append(took)
+        median = {name: statistics.median(taken) for name, taken in times.items()}
+        results[size] = {
+            "resources": resources,
+            **{f"{name}_us_per_resource": round(ms * 1000 / resources, 1) for name, ms in median.items()},
+            "topdown_ratio": round(median["topdown"] / median["topdown_base"], 2),
+            "wasm_ratio": round(median["wasm"] / median["wasm_base"], 2),
+            "same_findings": _same(answers["topdown"], answers["topdown_base"])
+            and _same(answers["wasm"], answers["wasm_base"]) and _same(answers["topdown"], answers["wasm"]),
+        }  # fmt: skip
     return results
 
 
@@ -409,6 +480,7 @@ def main() -> int:
         folder = Path(tmp)
         scans = scan_sizes(sorted(args.sizes), folder)
         engine_runs = engines(sorted(scans), folder)
+        evaluated = evaluation([s for s in sorted(scans) if s >= 10000], folder)
         checkov_runs = checkov([s for s in args.checkov_sizes if s in scans], folder, scans)
         top = profile(sorted(args.sizes)[len(args.sizes) // 2], folder)
         served = sidecar(folder, args.requests)
@@ -424,6 +496,7 @@ def main() -> int:
         "scan": scans,
         "scaling": ratios,
         "engines": engine_runs,
+        "evaluation": evaluated,
         "checkov": checkov_runs,
         "profile": top,
         "sidecar": served,
@@ -442,6 +515,13 @@ def main() -> int:
             f"(embedded {row['opa_eval_over_embedded']}x faster, same report: {row['same_report']}); the engines "
             f"alone {row['engine_embedded_s']} s and {row['engine_opa_eval_s']} s "
             f"({row['engine_opa_eval_over_embedded']}x)"
+        )
+    for size, row in evaluated.items():
+        print(
+            f"evaluation on {size} ({row['resources']} resources), against {EVALUATION_BASELINE}'s policies: topdown "
+            f"{row['topdown_us_per_resource']} us/resource vs {row['topdown_base_us_per_resource']} "
+            f"(x{row['topdown_ratio']}), embedded {row['wasm_us_per_resource']} vs "
+            f"{row['wasm_base_us_per_resource']} (x{row['wasm_ratio']}); same findings: {row['same_findings']}"
         )
     for size, row in checkov_runs.items():
         print(

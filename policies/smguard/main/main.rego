@@ -39,10 +39,11 @@ _used(waiver) if {
 }
 
 # By reference, so only each package's findings are evaluated, not its helper rules as well.
-_found := union({found |
+_found contains finding if {
 	some area, slug
 	found := data.smguard.rules[area][slug].findings
-})
+	some finding in found
+}
 
 # Error findings (input that could not be read) cannot be switched off or waived.
 _disabled(finding) if {
