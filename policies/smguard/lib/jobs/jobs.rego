@@ -6,91 +6,134 @@
 #   (python/smguard/frontends/sagemaker_api.py; tests/unit/test_job_fields.py checks the two agree).
 package smguard.lib.jobs
 
-_network := {
-	"subnets": "NetworkConfig.VpcConfig.Subnets",
-	"security_group_ids": "NetworkConfig.VpcConfig.SecurityGroupIds",
-	"enable_network_isolation": "NetworkConfig.EnableNetworkIsolation",
-	"enable_inter_container_traffic_encryption": "NetworkConfig.EnableInterContainerTrafficEncryption",
-}
-
-_training := {
-	"subnets": "VpcConfig.Subnets",
-	"security_group_ids": "VpcConfig.SecurityGroupIds",
-	"enable_network_isolation": "EnableNetworkIsolation",
-	"enable_inter_container_traffic_encryption": "EnableInterContainerTrafficEncryption",
-	"volume_kms_key_id": "ResourceConfig.VolumeKmsKeyId",
-	"output_kms_key_id": "OutputDataConfig.KmsKeyId",
-	"enable_remote_debug": "RemoteDebugConfig.EnableRemoteDebug",
-}
-
-_automl(security) := {
-	"subnets": concat(".", [security, "VpcConfig.Subnets"]),
-	"security_group_ids": concat(".", [security, "VpcConfig.SecurityGroupIds"]),
-	"enable_inter_container_traffic_encryption": concat(".", [security, "EnableInterContainerTrafficEncryption"]),
-	"volume_kms_key_id": concat(".", [security, "VolumeKmsKeyId"]),
-	"output_kms_key_id": "OutputDataConfig.KmsKeyId",
-}
-
-_vpc(base) := {
-	"subnets": concat("", [base, "VpcConfig.Subnets"]),
-	"security_group_ids": concat("", [base, "VpcConfig.SecurityGroupIds"]),
-}
-
-_transform := {
-	"volume_kms_key_id": "TransformResources.VolumeKmsKeyId",
-	"output_kms_key_id": "TransformOutput.KmsKeyId",
-}
-
-_labeling := "LabelingJobAlgorithmsConfig.LabelingJobResourceConfig."
-
-_definition(output) := object.union(_network, {
-	"volume_kms_key_id": "JobResources.ClusterConfig.VolumeKmsKeyId",
-	"output_kms_key_id": concat("", [output, "JobOutputConfig.KmsKeyId"]),
-})
-
-_scheduled[attribute] := concat(".", ["MonitoringScheduleConfig.MonitoringJobDefinition", field]) if {
-	some attribute, field in object.union(_network, {
-		"volume_kms_key_id": "MonitoringResources.ClusterConfig.VolumeKmsKeyId",
-		"output_kms_key_id": "MonitoringOutputConfig.KmsKeyId",
-	})
-}
-
 # METADATA
 # description: |
 #   Kind -> attribute -> the API field (dotted path) the attribute is read from. A tuning job's
-#   are those of each of its training job definitions.
+#   are those of each of its training job definitions. Written out in full, a constant: built
+#   from shared parts it was rebuilt for every evaluation, a third of a one-job admission
+#   request's (tests/unit/test_job_fields.py checks it against the readers).
 fields := {
-	"training": _training,
-	"tuning": _training,
-	"processing": object.union(_network, {
-		"volume_kms_key_id": "ProcessingResources.ClusterConfig.VolumeKmsKeyId",
-		"output_kms_key_id": "ProcessingOutputConfig.KmsKeyId",
-	}),
-	"automl": _automl("AutoMLJobConfig.SecurityConfig"),
-	"automl_v2": _automl("SecurityConfig"),
-	"transform": _transform,
-	"compilation": object.union(_vpc(""), {"output_kms_key_id": "OutputConfig.KmsKeyId"}),
-	"optimization": object.union(_vpc(""), {"output_kms_key_id": "OutputConfig.KmsKeyId"}),
-	"inference_recommendations": object.union(_vpc("InputConfig."), {
-		"volume_kms_key_id": "InputConfig.VolumeKmsKeyId",
-		"output_kms_key_id": "OutputConfig.KmsKeyId",
-	}),
-	"cluster": _vpc(""),
-	"labeling": {"output_kms_key_id": "OutputConfig.KmsKeyId"},
-	"labeling_automated": object.union(_vpc(_labeling), {
-		"volume_kms_key_id": concat("", [_labeling, "VolumeKmsKeyId"]),
-		"output_kms_key_id": "OutputConfig.KmsKeyId",
-	}),
-	"validation_training": {
-		"volume_kms_key_id": "ResourceConfig.VolumeKmsKeyId",
+	"automl": {
+		"enable_inter_container_traffic_encryption": "AutoMLJobConfig.SecurityConfig.EnableInterContainerTrafficEncryption",
 		"output_kms_key_id": "OutputDataConfig.KmsKeyId",
+		"security_group_ids": "AutoMLJobConfig.SecurityConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "AutoMLJobConfig.SecurityConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "AutoMLJobConfig.SecurityConfig.VolumeKmsKeyId",
 	},
-	"validation_transform": _transform,
-	"data_quality": _definition("DataQuality"),
-	"model_quality": _definition("ModelQuality"),
-	"model_bias": _definition("ModelBias"),
-	"model_explainability": _definition("ModelExplainability"),
-	"schedule": _scheduled,
+	"automl_v2": {
+		"enable_inter_container_traffic_encryption": "SecurityConfig.EnableInterContainerTrafficEncryption",
+		"output_kms_key_id": "OutputDataConfig.KmsKeyId",
+		"security_group_ids": "SecurityConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "SecurityConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "SecurityConfig.VolumeKmsKeyId",
+	},
+	"cluster": {
+		"security_group_ids": "VpcConfig.SecurityGroupIds",
+		"subnets": "VpcConfig.Subnets",
+	},
+	"compilation": {
+		"output_kms_key_id": "OutputConfig.KmsKeyId",
+		"security_group_ids": "VpcConfig.SecurityGroupIds",
+		"subnets": "VpcConfig.Subnets",
+	},
+	"data_quality": {
+		"enable_inter_container_traffic_encryption": "NetworkConfig.EnableInterContainerTrafficEncryption",
+		"enable_network_isolation": "NetworkConfig.EnableNetworkIsolation",
+		"output_kms_key_id": "DataQualityJobOutputConfig.KmsKeyId",
+		"security_group_ids": "NetworkConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "NetworkConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "JobResources.ClusterConfig.VolumeKmsKeyId",
+	},
+	"inference_recommendations": {
+		"output_kms_key_id": "OutputConfig.KmsKeyId",
+		"security_group_ids": "InputConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "InputConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "InputConfig.VolumeKmsKeyId",
+	},
+	"labeling": {
+		"output_kms_key_id": "OutputConfig.KmsKeyId",
+	},
+	"labeling_automated": {
+		"output_kms_key_id": "OutputConfig.KmsKeyId",
+		"security_group_ids": "LabelingJobAlgorithmsConfig.LabelingJobResourceConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "LabelingJobAlgorithmsConfig.LabelingJobResourceConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "LabelingJobAlgorithmsConfig.LabelingJobResourceConfig.VolumeKmsKeyId",
+	},
+	"model_bias": {
+		"enable_inter_container_traffic_encryption": "NetworkConfig.EnableInterContainerTrafficEncryption",
+		"enable_network_isolation": "NetworkConfig.EnableNetworkIsolation",
+		"output_kms_key_id": "ModelBiasJobOutputConfig.KmsKeyId",
+		"security_group_ids": "NetworkConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "NetworkConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "JobResources.ClusterConfig.VolumeKmsKeyId",
+	},
+	"model_explainability": {
+		"enable_inter_container_traffic_encryption": "NetworkConfig.EnableInterContainerTrafficEncryption",
+		"enable_network_isolation": "NetworkConfig.EnableNetworkIsolation",
+		"output_kms_key_id": "ModelExplainabilityJobOutputConfig.KmsKeyId",
+		"security_group_ids": "NetworkConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "NetworkConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "JobResources.ClusterConfig.VolumeKmsKeyId",
+	},
+	"model_quality": {
+		"enable_inter_container_traffic_encryption": "NetworkConfig.EnableInterContainerTrafficEncryption",
+		"enable_network_isolation": "NetworkConfig.EnableNetworkIsolation",
+		"output_kms_key_id": "ModelQualityJobOutputConfig.KmsKeyId",
+		"security_group_ids": "NetworkConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "NetworkConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "JobResources.ClusterConfig.VolumeKmsKeyId",
+	},
+	"optimization": {
+		"output_kms_key_id": "OutputConfig.KmsKeyId",
+		"security_group_ids": "VpcConfig.SecurityGroupIds",
+		"subnets": "VpcConfig.Subnets",
+	},
+	"processing": {
+		"enable_inter_container_traffic_encryption": "NetworkConfig.EnableInterContainerTrafficEncryption",
+		"enable_network_isolation": "NetworkConfig.EnableNetworkIsolation",
+		"output_kms_key_id": "ProcessingOutputConfig.KmsKeyId",
+		"security_group_ids": "NetworkConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "NetworkConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "ProcessingResources.ClusterConfig.VolumeKmsKeyId",
+	},
+	"schedule": {
+		"enable_inter_container_traffic_encryption": "MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.EnableInterContainerTrafficEncryption",
+		"enable_network_isolation": "MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.EnableNetworkIsolation",
+		"output_kms_key_id": "MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringOutputConfig.KmsKeyId",
+		"security_group_ids": "MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.SecurityGroupIds",
+		"subnets": "MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.Subnets",
+		"volume_kms_key_id": "MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeKmsKeyId",
+	},
+	"training": {
+		"enable_inter_container_traffic_encryption": "EnableInterContainerTrafficEncryption",
+		"enable_network_isolation": "EnableNetworkIsolation",
+		"enable_remote_debug": "RemoteDebugConfig.EnableRemoteDebug",
+		"output_kms_key_id": "OutputDataConfig.KmsKeyId",
+		"security_group_ids": "VpcConfig.SecurityGroupIds",
+		"subnets": "VpcConfig.Subnets",
+		"volume_kms_key_id": "ResourceConfig.VolumeKmsKeyId",
+	},
+	"transform": {
+		"output_kms_key_id": "TransformOutput.KmsKeyId",
+		"volume_kms_key_id": "TransformResources.VolumeKmsKeyId",
+	},
+	"tuning": {
+		"enable_inter_container_traffic_encryption": "EnableInterContainerTrafficEncryption",
+		"enable_network_isolation": "EnableNetworkIsolation",
+		"enable_remote_debug": "RemoteDebugConfig.EnableRemoteDebug",
+		"output_kms_key_id": "OutputDataConfig.KmsKeyId",
+		"security_group_ids": "VpcConfig.SecurityGroupIds",
+		"subnets": "VpcConfig.Subnets",
+		"volume_kms_key_id": "ResourceConfig.VolumeKmsKeyId",
+	},
+	"validation_training": {
+		"output_kms_key_id": "OutputDataConfig.KmsKeyId",
+		"volume_kms_key_id": "ResourceConfig.VolumeKmsKeyId",
+	},
+	"validation_transform": {
+		"output_kms_key_id": "TransformOutput.KmsKeyId",
+		"volume_kms_key_id": "TransformResources.VolumeKmsKeyId",
+	},
 }
 
 # METADATA
@@ -119,24 +162,45 @@ names := {
 
 # METADATA
 # description: |
-#   Messages for every kind, from templates of attribute -> text with a %s for the kind's name,
-#   then a %s for the field; under "*" those for a kind this version does not know. Give it to
-#   a complete rule, so it is computed once per evaluation, and to lib/result, which picks the
-#   job's message only for a finding.
-messages(templates) := object.union(
-	{kind: {attribute: message |
-		some attribute, template in templates
-		field := fields[kind][attribute] # regal ignore:external-reference
-		message := sprintf(template, [name, field])
-	} |
-		some kind, name in names # regal ignore:external-reference
-	},
-	{"*": {attribute: sprintf(template, ["job", attribute]) | some attribute, template in templates}},
-)
+#   Messages from templates of attribute -> text with a %s for the kind's name, then a %s for
+#   the field: each template cut at its two %s, with the names and fields, for lib/result to
+#   fill in for a finding's kind ("job" and the attribute for a kind this version does not
+#   know). Give it to a complete rule. Nothing is formatted before a finding: formatting every
+#   kind's messages up front was most of a one-job admission request's evaluation.
+messages(templates) := {
+	"parts": {attribute: parts | some attribute, template in templates; parts := split(template, "%s")},
+	"names": names, # regal ignore:external-reference
+	"fields": fields, # regal ignore:external-reference
+}
 
 # METADATA
 # description: |
 #   The kinds that have no setting for the attribute (AutoML jobs no network isolation, transform
 #   jobs no VPC of their own): its rule does not judge them. Give it to a complete rule; a kind
 #   this version does not know is judged on every attribute.
-without(attribute) := {kind | some kind, named in fields; not named[attribute]} # regal ignore:external-reference
+without(attribute) := lacking[attribute]
+
+# METADATA
+# description: |
+#   Attribute -> the kinds of fields without it, written out as a constant for the same reason
+#   (lib/jobs/jobs_test.rego derives it from fields).
+lacking := {
+	"enable_inter_container_traffic_encryption": {
+		"cluster", "compilation", "inference_recommendations", "labeling", "labeling_automated",
+		"optimization", "transform", "validation_training", "validation_transform",
+	},
+	"enable_network_isolation": {
+		"automl", "automl_v2", "cluster", "compilation", "inference_recommendations", "labeling",
+		"labeling_automated", "optimization", "transform", "validation_training", "validation_transform",
+	},
+	"enable_remote_debug": {
+		"automl", "automl_v2", "cluster", "compilation", "data_quality", "inference_recommendations",
+		"labeling", "labeling_automated", "model_bias", "model_explainability", "model_quality",
+		"optimization", "processing", "schedule", "transform", "validation_training",
+		"validation_transform",
+	},
+	"output_kms_key_id": {"cluster"},
+	"security_group_ids": {"labeling", "transform", "validation_training", "validation_transform"},
+	"subnets": {"labeling", "transform", "validation_training", "validation_transform"},
+	"volume_kms_key_id": {"cluster", "compilation", "labeling", "optimization"},
+}

@@ -79,9 +79,15 @@ error(rule, problem) := _finding(
 # A message, or a job rule's messages by kind (lib/jobs), picked only for a finding.
 _text(message, _, _) := message if is_string(message)
 
-_text(message, resource, attribute) := object.get(message, resource.kind, message["*"])[attribute] if {
+_text(message, resource, attribute) := concat("", [parts[0], name, parts[1], field, parts[2]]) if {
 	is_object(message)
+	parts := message.parts[attribute]
+	[name, field] := _job_words(message, resource.kind, attribute)
 }
+
+_job_words(message, kind, attribute) := [message.names[kind], message.fields[kind][attribute]] if {
+	message.names[kind]
+} else := ["job", attribute]
 
 _finding(rule, meta, attribute, message, status) := {
 	"rule_id": rule.rule_id,

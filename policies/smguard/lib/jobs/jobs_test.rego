@@ -1,0 +1,15 @@
+package smguard.lib.jobs_test
+
+import data.smguard.lib.jobs
+
+test_lacking_is_what_fields_lacks if {
+	attributes := {attribute | some named in jobs.fields; some attribute, _ in named}
+	derived := {attribute: {kind | some kind, named in jobs.fields; not named[attribute]} | some attribute in attributes}
+	jobs.lacking == derived
+}
+
+test_a_message_names_the_kind_and_field_or_job_for_an_unknown_kind if {
+	messages := jobs.messages({"subnets": "the %s has no %s"})
+	messages.parts.subnets == ["the ", " has no ", ""]
+	messages.fields.processing.subnets == "NetworkConfig.VpcConfig.Subnets"
+}
