@@ -9,6 +9,7 @@ something on a noisy 2-core machine. Results are printed and written to bench/re
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import datetime
 import functools
@@ -476,6 +477,10 @@ def main() -> int:
     parser.add_argument("--checkov-sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--requests", type=int, default=2000)
     args = parser.parse_args()
+    # Scans start from bytecode, as an installed package does (pip compiles it): a machine that
+    # sets PYTHONDONTWRITEBYTECODE would otherwise compile every module again in every scan.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(ROOT / "python" / "smguard", quiet=1)
     with tempfile.TemporaryDirectory(prefix="smguard-bench-") as tmp:
         folder = Path(tmp)
         scans = scan_sizes(sorted(args.sizes), folder)
