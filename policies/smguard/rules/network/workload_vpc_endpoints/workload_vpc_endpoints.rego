@@ -36,7 +36,8 @@ _rule := result.identity(rego.metadata.chain())
 # (by address in a plan), nearly sorted by VPC, where OPA's Wasm runtime sorts fast; the three
 # lists one after the other would make its insertion sort quadratic.
 _workloads[key] := union({object.get(groups, [key], set()) | some groups in _by_kind}) if {
-	some key in {key | some groups in _by_kind; some key, _ in groups} # each once, not once per kind
+	some groups in _by_kind
+	some key, _ in groups
 }
 
 _by_kind[kind] := group.by_key([[[workload.meta.location, workload.vpc_key], {"kind": kind, "meta": workload.meta}] |
