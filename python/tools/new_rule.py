@@ -2,7 +2,7 @@
 ``regal new rule`` does.
 
 Writes the rule's package (METADATA to fill in, a decision on one attribute through
-``result.decide``), its Rego tests (fail, pass, unknown, absent), and the golden case folders
+``result.verdict``), its Rego tests (fail, pass, unknown, absent), and the golden case folders
 ``tests/golden/<ID>/fail_<slug>`` and ``pass_<slug>`` with a ``main.tf`` to complete. The
 attribute must already be in the canonical model (``python/smguard/model``) and read by the
 frontends: ``opa check --strict`` checks the package against the input schema. Then run
@@ -40,7 +40,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {{
 \tsome resource in input.resources.{resources}
 \tnot resource.{attribute} == true # the compliant majority stops here, before any call
-\tfinding := result.decide(
+\tfinding := result.verdict(
 \t\t_rule, resource, "{attribute}",
 \t\t"{attribute} is not in the secure state",
 \t)

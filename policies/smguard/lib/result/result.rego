@@ -3,7 +3,8 @@
 # description: |
 #   The one place findings are built. Identity (ID, title, severity) is read from the calling
 #   rule's package METADATA, so no rule ever types it: each rule package reads it once,
-#   `_rule := result.identity(rego.metadata.chain())`, and passes it to the builders below.
+#   `_rule := result.identity(rego.metadata.chain())`, and passes it to the builders below
+#   (`rego.metadata.chain()` itself is taken too, at its cost per call).
 package smguard.lib.result
 
 import data.smguard.lib.value
@@ -24,14 +25,23 @@ identity(chain) := {
 }
 
 # METADATA
-# scope: document
 # description: |
 #   The verdict on an attribute the rule found away from its secure value: unknown when the
 #   input cannot know the value, fail otherwise. The rule tests the value itself, inline and
 #   before any call (`not resource.x == true`), so compliant resources cost no call at all.
-decide(rule, resource, attribute, message) := unknown(rule, resource, attribute) if {
+verdict(rule, resource, attribute, message) := unknown(rule, resource, attribute) if {
 	attribute in resource.meta.unknown
 } else := _finding(rule, resource.meta, attribute, _text(message, resource, attribute), "fail")
+
+# METADATA
+# description: |
+#   The same with the compliance decided by the caller (as users' rules call it): unknown
+#   when the input cannot know the value, fail when it is known and not compliant.
+decide(rule, resource, attribute, compliant, message) := unknown(rule, resource, attribute) if {
+	attribute in resource.meta.unknown
+} else := verdict(rule, resource, attribute, message) if {
+	compliant == false
+}
 
 # METADATA
 # description: A finding for a resource that is not in the rule's secure state.
@@ -90,13 +100,20 @@ _job_words(message, kind, attribute) := [message.names[kind], message.fields[kin
 } else := ["job", attribute]
 
 _finding(rule, meta, attribute, message, status) := {
-	"rule_id": rule.rule_id,
-	"title": rule.title,
-	"severity": rule.severity,
+	"rule_id": id.rule_id,
+	"title": id.title,
+	"severity": id.severity,
 	"status": status,
 	"resource": meta.id,
 	"location": object.get(meta, "location", ""),
 	"attribute": attribute,
 	"message": message,
 	"waiver": "",
+} if {
+	id := _identity(rule)
 }
+
+# What identity(chain) gave, or a METADATA chain itself (as users' rules may pass it).
+_identity(rule) := rule if is_object(rule)
+
+_identity(rule) := identity(rule) if is_array(rule)

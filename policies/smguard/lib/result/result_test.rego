@@ -28,12 +28,26 @@ test_identity_is_read_from_the_package_annotation if {
 	rule == {"rule_id": "SM999", "title": "T", "severity": "LOW"}
 }
 
-test_decide_is_unknown_for_an_unknown_value if {
-	result.decide(rule, resource, "u", "m").status == "unknown"
+test_verdict_is_unknown_for_an_unknown_value if {
+	result.verdict(rule, resource, "u", "m").status == "unknown"
 }
 
-test_decide_fails_a_known_value if {
-	result.decide(rule, resource, "k", "m") == result.fail(rule, resource, "k", "m")
+test_verdict_fails_a_known_value if {
+	result.verdict(rule, resource, "k", "m") == result.fail(rule, resource, "k", "m")
+}
+
+test_decide_unknown_wins_over_compliance if {
+	result.decide(rule, resource, "u", true, "m").status == "unknown"
+	result.decide(rule, resource, "u", false, "m").status == "unknown"
+}
+
+test_decide_fails_known_non_compliant_and_passes_compliant if {
+	result.decide(rule, resource, "k", false, "m") == result.fail(rule, resource, "k", "m")
+	not result.decide(rule, resource, "k", true, "m")
+}
+
+test_a_chain_serves_as_the_identity if {
+	result.fail(chain, resource, "k", "m") == result.fail(rule, resource, "k", "m")
 }
 
 test_error_keeps_resource_location_and_message if {

@@ -23,7 +23,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some resource in input.resources.models
 	not resource.enable_network_isolation == true # the compliant majority stops here, before any call
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, resource, "enable_network_isolation",
 		"network isolation is off (an absent setting means off)",
 	)

@@ -46,7 +46,7 @@ _messages := jobs.messages({
 findings contains finding if {
 	some resource in input.resources.monitoring_jobs
 	not resource.enable_inter_container_traffic_encryption == true # the compliant majority stops here, before any call
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, resource, "enable_inter_container_traffic_encryption",
 		_messages,
 	)

@@ -45,7 +45,7 @@ _messages := jobs.messages({
 findings contains finding if {
 	some resource in input.resources.monitoring_jobs
 	not resource.enable_network_isolation == true # the compliant majority stops here, before any call
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, resource, "enable_network_isolation",
 		_messages,
 	)

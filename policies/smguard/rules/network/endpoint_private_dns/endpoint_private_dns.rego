@@ -29,7 +29,7 @@ findings contains finding if {
 	not endpoint.private_dns_enabled == true # the compliant majority stops here, before any call
 	endpoint.sagemaker_service != null
 	endpoint.endpoint_type == "Interface"
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, endpoint, "private_dns_enabled",
 		"private DNS is disabled (an absent setting means disabled)",
 	)

@@ -32,7 +32,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	not notebook.direct_internet_access == false # the compliant majority stops here, before any call
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, notebook, "direct_internet_access",
 		"direct internet access is enabled (an absent setting means Enabled)",
 	)

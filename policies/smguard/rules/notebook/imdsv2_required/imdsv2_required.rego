@@ -28,7 +28,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	not notebook.minimum_instance_metadata_service_version == "2" # the compliant majority stops here, before any call
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, notebook, "minimum_instance_metadata_service_version",
 		"IMDSv1 is allowed (the minimum metadata service version is not 2)",
 	)

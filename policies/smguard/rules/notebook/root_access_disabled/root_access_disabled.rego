@@ -30,7 +30,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
 	not notebook.root_access == false # the compliant majority stops here, before any call
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, notebook, "root_access",
 		"root access is enabled (an absent setting means Enabled)",
 	)

@@ -23,7 +23,7 @@ _rule := result.identity(rego.metadata.chain())
 findings contains finding if {
 	some resource in input.resources.domains
 	not resource.app_network_access_type == "VpcOnly" # the compliant majority stops here, before any call
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, resource, "app_network_access_type",
 		"the domain uses PublicInternetOnly (an absent setting means PublicInternetOnly)",
 	)

@@ -33,7 +33,7 @@ findings contains finding if {
 	some resource in input.resources.training_jobs
 	not resource.enable_inter_container_traffic_encryption == true # the compliant majority stops here, before any call
 	not resource.kind in _without
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, resource, "enable_inter_container_traffic_encryption",
 		_messages,
 	)

@@ -32,7 +32,7 @@ findings contains finding if {
 	some resource in input.resources.training_jobs
 	not resource.enable_network_isolation == true # the compliant majority stops here, before any call
 	not resource.kind in _without
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, resource, "enable_network_isolation",
 		_messages,
 	)

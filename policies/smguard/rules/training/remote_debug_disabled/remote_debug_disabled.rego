@@ -27,7 +27,7 @@ findings contains finding if {
 	some resource in input.resources.training_jobs
 	not resource.enable_remote_debug == false # the compliant majority stops here, before any call
 	not resource.kind in _without
-	finding := result.decide(
+	finding := result.verdict(
 		_rule, resource, "enable_remote_debug",
 		_messages,
 	)
