@@ -47,15 +47,13 @@ _negates := {
 negative_operators := object.keys(_negates)
 
 # METADATA
-# description: True when an IAM action pattern (with * and ?) matches a lower-cased action.
-action_matches(pattern, action) if wildcard.match(pattern, action)
-
-# METADATA
 # scope: document
-# description: True when the statement's Action (or NotAction) covers the action.
+# description: |
+#   True when the statement's Action (or NotAction) covers the lower-cased action, each
+#   pattern (with * and ?) matched as IAM matches it.
 covers(statement, action) if {
 	some pattern in statement.actions
-	wildcard.match(pattern, action) # action_matches without its call
+	wildcard.match(pattern, action)
 }
 
 covers(statement, action) if {

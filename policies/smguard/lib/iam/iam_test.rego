@@ -5,22 +5,25 @@ import data.smguard.lib.inputs_test as inputs
 
 action := "sagemaker:createpresignednotebookinstanceurl"
 
+# One Action pattern, as covers matches it.
+matches(pattern, wanted) if iam.covers({"actions": [pattern], "not_actions": null}, wanted)
+
 test_action_patterns_match_as_iam_does if {
-	iam.action_matches("sagemaker:createpresignednotebookinstanceurl", action)
-	iam.action_matches("*", action)
-	iam.action_matches("sagemaker:*", action)
-	iam.action_matches("sagemaker:createpresigned*", action)
-	iam.action_matches("sagemaker:create?resigned*url", action)
-	iam.action_matches("*:createpresigned*", action)
+	matches("sagemaker:createpresignednotebookinstanceurl", action)
+	matches("*", action)
+	matches("sagemaker:*", action)
+	matches("sagemaker:createpresigned*", action)
+	matches("sagemaker:create?resigned*url", action)
+	matches("*:createpresigned*", action)
 }
 
 test_action_patterns_do_not_overmatch if {
-	not iam.action_matches("sagemaker:createpresigneddomainurl", action)
-	not iam.action_matches("sagemaker:describe*", action)
-	not iam.action_matches("s3:*", action)
-	not iam.action_matches("sagemaker:createpresigned", action)
-	not iam.action_matches("sagemaker.createpresigned*", "sagemakerxcreatepresignedurl")
-	not iam.action_matches("sagemaker:[c]*", action)
+	not matches("sagemaker:createpresigneddomainurl", action)
+	not matches("sagemaker:describe*", action)
+	not matches("s3:*", action)
+	not matches("sagemaker:createpresigned", action)
+	not matches("sagemaker.createpresigned*", "sagemakerxcreatepresignedurl")
+	not matches("sagemaker:[c]*", action)
 }
 
 test_covers_with_action_and_not_action if {
