@@ -67,6 +67,10 @@ default _config := {}
 
 _config := data.smguard.config
 
+# METADATA
+# description: True when a config is given, not absent or {} (which have no problems).
+given if _config != {}
+
 _setting(path) := object.get(_config, path, [])
 
 _object := _config if is_object(_config)

@@ -162,27 +162,21 @@ names := {
 
 # METADATA
 # description: |
-#   Messages from templates of attribute -> text with a %s for the kind's name, then a %s for
-#   the field: each template cut at its two %s, with the names and fields, for lib/result to
-#   fill in for a finding's kind ("job" and the attribute for a kind this version does not
-#   know). Give it to a complete rule. Nothing is formatted before a finding: formatting every
-#   kind's messages up front was most of a one-job admission request's evaluation.
-messages(templates) := {
-	"parts": {attribute: parts | some attribute, template in templates; parts := split(template, "%s")},
-	"names": names, # regal ignore:external-reference
-	"fields": fields, # regal ignore:external-reference
+#   A job rule's message for one finding: the template with its first %s the kind's name, its
+#   second the field the attribute is read from ("job" and the attribute for a kind this
+#   version does not know). Formatted only for a finding: formatting every kind's messages up
+#   front was most of a one-job admission request's evaluation. Not sprintf: the embedded
+#   engine has no sprintf of its own and calls out to Python for each.
+message(template, kind, attribute) := concat("", [before, object.get(names, kind, "job"), between, field, after]) if {
+	[before, between, after] := split(template, "%s")
+	field := object.get(fields, [kind, attribute], attribute)
 }
 
 # METADATA
 # description: |
-#   The kinds that have no setting for the attribute (AutoML jobs no network isolation, transform
-#   jobs no VPC of their own): its rule does not judge them. Give it to a complete rule; a kind
-#   this version does not know is judged on every attribute.
-without(attribute) := lacking[attribute]
-
-# METADATA
-# description: |
-#   Attribute -> the kinds of fields without it, written out as a constant for the same reason
+#   Attribute -> the kinds that have no setting for it (AutoML jobs no network isolation,
+#   transform jobs no VPC of their own): its rule does not judge them, and judges a kind this
+#   version does not know on every attribute. Written out, a constant, for the same reason
 #   (lib/jobs/jobs_test.rego derives it from fields).
 lacking := {
 	"enable_inter_container_traffic_encryption": {

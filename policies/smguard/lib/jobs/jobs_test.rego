@@ -9,7 +9,7 @@ test_lacking_is_what_fields_lacks if {
 }
 
 test_a_message_names_the_kind_and_field_or_job_for_an_unknown_kind if {
-	messages := jobs.messages({"subnets": "the %s has no %s"})
-	messages.parts.subnets == ["the ", " has no ", ""]
-	messages.fields.processing.subnets == "NetworkConfig.VpcConfig.Subnets"
+	message := jobs.message("the %s has no %s", "processing", "subnets")
+	message == "the processing job has no NetworkConfig.VpcConfig.Subnets"
+	jobs.message("the %s has no %s", "from_a_later_version", "subnets") == "the job has no subnets"
 }

@@ -29,9 +29,9 @@ identity(chain) := {
 #   The verdict on an attribute the rule found away from its secure value: unknown when the
 #   input cannot know the value, fail otherwise. The rule tests the value itself, inline and
 #   before any call (`not resource.x == true`), so compliant resources cost no call at all.
-verdict(rule, resource, attribute, message) := unknown(rule, resource, attribute) if {
-	attribute in resource.meta.unknown
-} else := _finding(rule, resource.meta, attribute, _text(message, resource, attribute), "fail")
+verdict(rule, resource, attribute, message) := _finding(rule, resource.meta, attribute, message, "fail") if {
+	not attribute in resource.meta.unknown
+} else := unknown(rule, resource, attribute)
 
 # METADATA
 # description: |
@@ -49,9 +49,10 @@ fail(rule, resource, attribute, message) := _finding(rule, resource.meta, attrib
 
 # METADATA
 # description: A finding for a resource whose deciding value cannot be known from the input.
-unknown(rule, resource, attribute) := unknown_because(
-	rule, resource, attribute,
+unknown(rule, resource, attribute) := _finding(
+	rule, resource.meta, attribute,
 	concat("", [attribute, " cannot be known from this input (e.g. known only after apply)"]),
+	"unknown",
 )
 
 # METADATA
@@ -66,7 +67,7 @@ unknown_because(rule, resource, attribute, message) := _finding(rule, resource.m
 require(rule, resource, attribute, message) := unknown(rule, resource, attribute) if {
 	attribute in resource.meta.unknown # value.undecided, without its call
 	not attribute in resource.meta.pending
-} else := _finding(rule, resource.meta, attribute, _text(message, resource, attribute), "fail") if {
+} else := _finding(rule, resource.meta, attribute, message, "fail") if {
 	not value.present(resource, attribute)
 }
 
@@ -86,19 +87,6 @@ error(rule, problem) := _finding(
 	"", problem.message, "error",
 )
 
-# A message, or a job rule's messages by kind (lib/jobs), picked only for a finding.
-_text(message, _, _) := message if is_string(message)
-
-_text(message, resource, attribute) := concat("", [parts[0], name, parts[1], field, parts[2]]) if {
-	is_object(message)
-	parts := message.parts[attribute]
-	[name, field] := _job_words(message, resource.kind, attribute)
-}
-
-_job_words(message, kind, attribute) := [message.names[kind], message.fields[kind][attribute]] if {
-	message.names[kind]
-} else := ["job", attribute]
-
 _finding(rule, meta, attribute, message, status) := {
 	"rule_id": id.rule_id,
 	"title": id.title,
@@ -113,7 +101,8 @@ _finding(rule, meta, attribute, message, status) := {
 	id := _identity(rule)
 }
 
-# What identity(chain) gave, or a METADATA chain itself (as users' rules may pass it).
+# What identity(chain) gave, or a METADATA chain itself (as users' rules may pass it). One
+# function with an else: two functions' bodies would both be tried on every finding.
 _identity(rule) := rule if is_object(rule)
 
-_identity(rule) := identity(rule) if is_array(rule)
+else := identity(rule)

@@ -37,6 +37,7 @@ findings contains finding if {
 # A config the CLI would refuse, given to OPA or conftest as data: every problem is reported,
 # as a waiver that is not complete or a rule ID that does not exist would otherwise be ignored.
 findings contains finding if {
+	config.given # validating even an absent config's settings was a fifth of a request's evaluation
 	some problem in config.problems
 	finding := result.error(_rule, object.union(_config_problem, {"message": problem}))
 }
@@ -84,6 +85,7 @@ _by_id := group.by_key([[_key(kind, resource), resource] |
 # ID). Counted as they are iterated, so a kind that is not a list is no type error.
 _shared_ids if {
 	some listed in input.resources
+	listed != [] # most kinds of most inputs, and of every admission request
 	resources := [resource | some resource in listed]
 	ids := {[object.get(resource.meta, "location", ""), resource.meta.id] |
 		some resource in resources

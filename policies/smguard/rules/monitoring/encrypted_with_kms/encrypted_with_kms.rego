@@ -34,10 +34,10 @@ import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({
+_templates := {
 	"volume_kms_key_id": "the %s has no volume KMS key (%s)",
 	"output_kms_key_id": "the %s has no output KMS key (%s)",
-})
+}
 
 findings contains finding if {
 	some job in input.resources.monitoring_jobs
@@ -45,7 +45,7 @@ findings contains finding if {
 		some attribute in ["volume_kms_key_id", "output_kms_key_id"]
 		object.get(job, attribute, null) in value.unset # the compliant majority stops here
 		not attribute in job.meta.pending # set, to a value known only after apply
-		verdict := result.require(_rule, job, attribute, _messages)
+		verdict := result.require(_rule, job, attribute, jobs.message(_templates[attribute], job.kind, attribute))
 	]
 	verdicts != []
 	finding := result.strongest(verdicts)

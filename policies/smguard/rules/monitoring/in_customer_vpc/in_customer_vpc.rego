@@ -31,10 +31,10 @@ import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({
+_templates := {
 	"subnets": "the %s has no %s: it runs in a SageMaker-managed VPC",
 	"security_group_ids": "the %s has no %s",
-})
+}
 
 findings contains finding if {
 	some job in input.resources.monitoring_jobs
@@ -42,7 +42,7 @@ findings contains finding if {
 		some attribute in ["subnets", "security_group_ids"]
 		object.get(job, attribute, null) in value.unset # the compliant majority stops here
 		not attribute in job.meta.pending # set, to a value known only after apply
-		verdict := result.require(_rule, job, attribute, _messages)
+		verdict := result.require(_rule, job, attribute, jobs.message(_templates[attribute], job.kind, attribute))
 	]
 	verdicts != []
 	finding := result.strongest(verdicts)

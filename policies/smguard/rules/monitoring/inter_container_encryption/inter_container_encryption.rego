@@ -37,17 +37,14 @@ import data.smguard.lib.result
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({
-	"enable_inter_container_traffic_encryption": concat("", [
-		"the %s does not encrypt inter-container traffic: %s is off (an absent setting means off)",
-	]),
-})
-
 findings contains finding if {
 	some resource in input.resources.monitoring_jobs
 	not resource.enable_inter_container_traffic_encryption == true # the compliant majority stops here, before any call
 	finding := result.verdict(
 		_rule, resource, "enable_inter_container_traffic_encryption",
-		_messages,
+		jobs.message(
+			"the %s does not encrypt inter-container traffic: %s is off (an absent setting means off)",
+			resource.kind, "enable_inter_container_traffic_encryption",
+		),
 	)
 }

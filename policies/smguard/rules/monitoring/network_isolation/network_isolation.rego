@@ -38,15 +38,14 @@ import data.smguard.lib.result
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({
-	"enable_network_isolation": "the %s runs without network isolation: %s is off (an absent setting means off)",
-})
-
 findings contains finding if {
 	some resource in input.resources.monitoring_jobs
 	not resource.enable_network_isolation == true # the compliant majority stops here, before any call
 	finding := result.verdict(
 		_rule, resource, "enable_network_isolation",
-		_messages,
+		jobs.message(
+			"the %s runs without network isolation: %s is off (an absent setting means off)",
+			resource.kind, "enable_network_isolation",
+		),
 	)
 }

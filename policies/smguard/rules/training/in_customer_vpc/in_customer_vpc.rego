@@ -29,12 +29,10 @@ import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({
+_templates := {
 	"subnets": "the %s has no %s: it runs in a SageMaker-managed VPC",
 	"security_group_ids": "the %s has no %s",
-})
-
-_without[attribute] := jobs.without(attribute) if some attribute in ["subnets", "security_group_ids"]
+}
 
 findings contains finding if {
 	some job in input.resources.training_jobs
@@ -42,8 +40,8 @@ findings contains finding if {
 		some attribute in ["subnets", "security_group_ids"]
 		object.get(job, attribute, null) in value.unset # the compliant majority stops here
 		not attribute in job.meta.pending # set, to a value known only after apply
-		not job.kind in _without[attribute]
-		verdict := result.require(_rule, job, attribute, _messages)
+		not job.kind in jobs.lacking[attribute]
+		verdict := result.require(_rule, job, attribute, jobs.message(_templates[attribute], job.kind, attribute))
 	]
 	verdicts != []
 	finding := result.strongest(verdicts)

@@ -22,19 +22,15 @@ import data.smguard.lib.result
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({"enable_inter_container_traffic_encryption": concat(": ", [
-	"the %s does not encrypt inter-container traffic",
-	"%s is off (an absent setting means off)",
-])})
-
-_without := jobs.without("enable_inter_container_traffic_encryption")
-
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	not resource.enable_inter_container_traffic_encryption == true # the compliant majority stops here, before any call
-	not resource.kind in _without
+	not resource.kind in jobs.lacking.enable_inter_container_traffic_encryption
 	finding := result.verdict(
 		_rule, resource, "enable_inter_container_traffic_encryption",
-		_messages,
+		jobs.message(
+			"the %s does not encrypt inter-container traffic: %s is off (an absent setting means off)",
+			resource.kind, "enable_inter_container_traffic_encryption",
+		),
 	)
 }

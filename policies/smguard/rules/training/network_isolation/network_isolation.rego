@@ -21,19 +21,15 @@ import data.smguard.lib.result
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({"enable_network_isolation": concat(": ", [
-	"the %s runs without network isolation",
-	"%s is off (an absent setting means off)",
-])})
-
-_without := jobs.without("enable_network_isolation")
-
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	not resource.enable_network_isolation == true # the compliant majority stops here, before any call
-	not resource.kind in _without
+	not resource.kind in jobs.lacking.enable_network_isolation
 	finding := result.verdict(
 		_rule, resource, "enable_network_isolation",
-		_messages,
+		jobs.message(
+			"the %s runs without network isolation: %s is off (an absent setting means off)",
+			resource.kind, "enable_network_isolation",
+		),
 	)
 }

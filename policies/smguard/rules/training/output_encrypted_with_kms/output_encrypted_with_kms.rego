@@ -23,14 +23,13 @@ import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({"output_kms_key_id": "the %s has no output KMS key (%s)"})
-
-_without := jobs.without("output_kms_key_id")
-
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	object.get(resource, "output_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
 	not "output_kms_key_id" in resource.meta.pending # set, to a value known only after apply
-	not resource.kind in _without
-	finding := result.require(_rule, resource, "output_kms_key_id", _messages)
+	not resource.kind in jobs.lacking.output_kms_key_id
+	finding := result.require(
+		_rule, resource, "output_kms_key_id",
+		jobs.message("the %s has no output KMS key (%s)", resource.kind, "output_kms_key_id"),
+	)
 }

@@ -19,16 +19,12 @@ import data.smguard.lib.result
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({"enable_remote_debug": "the %s has remote debugging on (%s)"})
-
-_without := jobs.without("enable_remote_debug")
-
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	not resource.enable_remote_debug == false # the compliant majority stops here, before any call
-	not resource.kind in _without
+	not resource.kind in jobs.lacking.enable_remote_debug
 	finding := result.verdict(
 		_rule, resource, "enable_remote_debug",
-		_messages,
+		jobs.message("the %s has remote debugging on (%s)", resource.kind, "enable_remote_debug"),
 	)
 }

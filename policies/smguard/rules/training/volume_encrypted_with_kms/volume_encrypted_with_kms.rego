@@ -24,14 +24,13 @@ import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
-_messages := jobs.messages({"volume_kms_key_id": "the %s has no volume KMS key (%s)"})
-
-_without := jobs.without("volume_kms_key_id")
-
 findings contains finding if {
 	some resource in input.resources.training_jobs
 	object.get(resource, "volume_kms_key_id", null) in value.unset # the compliant majority stops here, before any call
 	not "volume_kms_key_id" in resource.meta.pending # set, to a value known only after apply
-	not resource.kind in _without
-	finding := result.require(_rule, resource, "volume_kms_key_id", _messages)
+	not resource.kind in jobs.lacking.volume_kms_key_id
+	finding := result.require(
+		_rule, resource, "volume_kms_key_id",
+		jobs.message("the %s has no volume KMS key (%s)", resource.kind, "volume_kms_key_id"),
+	)
 }
