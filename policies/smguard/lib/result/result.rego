@@ -68,7 +68,9 @@ require(rule, resource, attribute, message) := unknown(rule, resource, attribute
 	attribute in resource.meta.unknown # value.undecided, without its call
 	not attribute in resource.meta.pending
 } else := _finding(rule, resource.meta, attribute, message, "fail") if {
-	not value.present(resource, attribute)
+	# not value.present, without its call (the rule tested the same already, inline)
+	object.get(resource, attribute, null) in value.unset
+	not attribute in resource.meta.pending
 }
 
 # METADATA
@@ -79,6 +81,16 @@ strongest(verdicts) := fails[0] if {
 	fails := [verdict | some verdict in verdicts; verdict.status == "fail"]
 	count(fails) > 0
 } else := verdicts[0]
+
+# METADATA
+# description: |
+#   Of the attributes a rule found unset (each not pending), the one its finding reports: the
+#   first known to be unset before the first that cannot be known, as strongest picks among
+#   require's verdicts on them, without building the verdicts it would drop.
+reported(resource, attributes) := known[0] if {
+	known := [attribute | some attribute in attributes; not attribute in resource.meta.unknown]
+	known != []
+} else := attributes[0]
 
 # METADATA
 # description: A finding for input that could not be read; it is never a pass.

@@ -31,12 +31,12 @@ _messages := {
 
 findings contains finding if {
 	some model in input.resources.models
-	verdicts := [verdict |
+	unset := [attribute |
 		some attribute in ["subnets", "security_group_ids"]
 		object.get(model, attribute, null) in value.unset # the compliant majority stops here
 		not attribute in model.meta.pending # set, to a value known only after apply
-		verdict := result.require(_rule, model, attribute, _messages[attribute])
 	]
-	verdicts != []
-	finding := result.strongest(verdicts)
+	unset != []
+	attribute := result.reported(model, unset)
+	finding := result.require(_rule, model, attribute, _messages[attribute])
 }

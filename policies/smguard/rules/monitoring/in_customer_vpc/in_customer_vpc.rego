@@ -38,12 +38,12 @@ _templates := {
 
 findings contains finding if {
 	some job in input.resources.monitoring_jobs
-	verdicts := [verdict |
+	unset := [attribute |
 		some attribute in ["subnets", "security_group_ids"]
 		object.get(job, attribute, null) in value.unset # the compliant majority stops here
 		not attribute in job.meta.pending # set, to a value known only after apply
-		verdict := result.require(_rule, job, attribute, jobs.message(_templates[attribute], job.kind, attribute))
 	]
-	verdicts != []
-	finding := result.strongest(verdicts)
+	unset != []
+	attribute := result.reported(job, unset)
+	finding := result.require(_rule, job, attribute, jobs.message(_templates[attribute], job.kind, attribute))
 }
