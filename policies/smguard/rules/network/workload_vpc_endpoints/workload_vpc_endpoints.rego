@@ -46,6 +46,7 @@ _by_kind[kind] := group.by_key([[[workload.meta.location, workload.vpc_key], {"k
 ]) if {
 	some kind, list in {"notebook": "notebook_instances", "training": "training_jobs", "model": "models"}
 	listed := input.resources[list]
+	listed != [] # no group to build: most kinds of an admission request
 }
 
 _required(workloads) := {"api", "runtime"} | {"notebook" |
