@@ -75,3 +75,14 @@ test_strongest_reports_a_failure_before_an_unknown if {
 	result.strongest([{"status": "unknown", "n": 1}, {"status": "unknown", "n": 2}]).n == 1
 	not result.strongest([])
 }
+
+test_reported_is_the_first_known_to_be_unset_before_an_unknown if {
+	result.reported(resource, ["u", "n", "k"]) == "n"
+	result.reported(resource, ["u", "p"]) == "u"
+}
+
+test_reported_picks_what_strongest_picks_among_the_verdicts if {
+	attributes := ["u", "n"]
+	verdicts := [result.require(rule, resource, attribute, "m") | some attribute in attributes]
+	result.strongest(verdicts).attribute == result.reported(resource, attributes)
+}
