@@ -9,7 +9,6 @@ import data.smguard.lib.cidr
 import data.smguard.lib.iam
 import data.smguard.lib.reach
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 # METADATA
 # description: The presigned-URL actions, lower-cased as the canonical document holds actions.
@@ -22,7 +21,7 @@ actions := {"sagemaker:createpresignednotebookinstanceurl", "sagemaker:createpre
 #   address or through any VPC once the policy's Denies are applied; unknown when that cannot be
 #   known.
 verdict(rule, policy, action) := result.unknown(rule, policy, "statements") if {
-	value.unknown(policy, "statements")
+	"statements" in policy.meta.unknown
 } else := result.fail(rule, policy, "statements", message) if {
 	open := _open(policy, action)
 	count(open) > 0

@@ -31,13 +31,12 @@ import data.smguard.lib.config
 import data.smguard.lib.iam
 import data.smguard.lib.reach
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
 findings contains finding if {
 	some policy in input.resources.iam_policies
-	not value.unknown(policy, "statements")
+	not "statements" in policy.meta.unknown
 	grants := {_name(i, statement) |
 		some i, statement in policy.statements
 		statement.effect == "Allow" # as _administers asks first, without its call for every Deny
@@ -55,7 +54,7 @@ findings contains finding if {
 # An AWS-managed policy whose document the data package does not hold: never a silent pass.
 findings contains finding if {
 	some policy in input.resources.iam_policies
-	value.unknown(policy, "statements")
+	"statements" in policy.meta.unknown
 	finding := result.unknown(_rule, policy, "statements")
 }
 

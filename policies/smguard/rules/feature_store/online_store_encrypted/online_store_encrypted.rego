@@ -43,7 +43,7 @@ findings contains finding if {
 findings contains finding if {
 	some group in input.resources.feature_groups
 	some attribute in ["online_store", "online_storage_type"]
-	value.unknown(group, attribute)
+	attribute in group.meta.unknown
 	group.online_store != false
 	group.online_storage_type != "InMemory"
 	not value.present(group, "online_kms_key_id")

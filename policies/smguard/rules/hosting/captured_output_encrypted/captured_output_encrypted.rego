@@ -20,7 +20,6 @@
 package smguard.rules.hosting.captured_output_encrypted
 
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
@@ -44,11 +43,11 @@ findings contains finding if {
 
 _verdict(chain, config, kind) := result.unknown(chain, config, flag) if {
 	[flag, _, _] := _outputs[kind]
-	value.unknown(config, flag)
+	flag in config.meta.unknown
 }
 
 _verdict(chain, config, kind) := result.require(chain, config, key, message) if {
 	[flag, key, message] := _outputs[kind]
-	not value.unknown(config, flag)
+	not flag in config.meta.unknown
 	not config[flag] == false
 }

@@ -73,7 +73,7 @@ _served(endpoint) := {_model(endpoint, variant) |
 # The chain leaves the input, or a model's deciding value is not known.
 _undecided(endpoint) if not _config(endpoint)
 
-_undecided(endpoint) if value.unknown(_config(endpoint), "variants")
+_undecided(endpoint) if "variants" in _config(endpoint).meta.unknown
 
 _undecided(endpoint) if {
 	some variant in _config(endpoint).variants
@@ -85,7 +85,7 @@ _undecided(endpoint) if {
 	_unknown_fact(model)
 }
 
-_unknown_fact(model) if value.unknown(model, "enable_network_isolation")
+_unknown_fact(model) if "enable_network_isolation" in model.meta.unknown
 
 _unknown_fact(model) if value.undecided(model, "subnets")
 
@@ -99,6 +99,6 @@ _non_compliant(model) if {
 }
 
 _non_compliant(model) if {
-	not value.unknown(model, "enable_network_isolation")
+	not "enable_network_isolation" in model.meta.unknown
 	not model.enable_network_isolation == true
 }

@@ -31,7 +31,6 @@ package smguard.rules.network.endpoint_policy_restrictive
 import data.smguard.lib.iam
 import data.smguard.lib.reach
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
@@ -41,13 +40,13 @@ findings contains finding if {
 	finding := _verdict(_rule, endpoint)
 }
 
-_verdict(chain, endpoint) := result.unknown(chain, endpoint, "policy") if value.unknown(endpoint, "policy")
+_verdict(chain, endpoint) := result.unknown(chain, endpoint, "policy") if "policy" in endpoint.meta.unknown
 
 _verdict(chain, endpoint) := result.fail(
 	chain, endpoint, "policy",
 	"no endpoint policy: the AWS default allows every principal every action",
 ) if {
-	not value.unknown(endpoint, "policy")
+	not "policy" in endpoint.meta.unknown
 	endpoint.policy == null
 }
 

@@ -45,7 +45,7 @@ findings contains finding if {
 _problems[i] contains "the subnet is a default subnet or belongs to the default VPC" if {
 	some i, notebook in input.resources.notebook_instances
 	value.present(notebook, "subnet_id")
-	not value.unknown(notebook, "default_network")
+	not "default_network" in notebook.meta.unknown
 	not notebook.default_network == false
 	not _approved(notebook)
 }
@@ -67,7 +67,7 @@ _problems[i] contains "neither the subnet nor its VPC is in the approved network
 	value.present(notebook, "subnet_id")
 	not _approved(notebook)
 	every attribute in _deciding_attributes {
-		not value.unknown(notebook, attribute)
+		not attribute in notebook.meta.unknown
 	}
 }
 
@@ -77,10 +77,10 @@ _undecided(notebook) := {attribute |
 	value.present(notebook, "subnet_id")
 	not _approved(notebook)
 	some attribute in _deciding_attributes
-	value.unknown(notebook, attribute)
+	attribute in notebook.meta.unknown
 } | {"default_network" |
 	value.present(notebook, "subnet_id")
-	value.unknown(notebook, "default_network")
+	"default_network" in notebook.meta.unknown
 	not _approved(notebook)
 }
 

@@ -25,7 +25,6 @@
 package smguard.rules.notebook.supported_platform
 
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
@@ -49,6 +48,6 @@ findings contains finding if {
 
 findings contains finding if {
 	some notebook in input.resources.notebook_instances
-	value.unknown(notebook, "platform_identifier")
+	"platform_identifier" in notebook.meta.unknown
 	finding := result.unknown(_rule, notebook, "platform_identifier")
 }

@@ -28,7 +28,6 @@ package smguard.rules.registry.group_policy_not_public
 import data.smguard.lib.iam
 import data.smguard.lib.reach
 import data.smguard.lib.result
-import data.smguard.lib.value
 
 _rule := result.identity(rego.metadata.chain())
 
@@ -50,7 +49,7 @@ findings contains finding if {
 
 findings contains finding if {
 	some group in input.resources.model_package_groups
-	value.unknown(group, "policy")
+	"policy" in group.meta.unknown
 	finding := result.unknown(_rule, group, "policy")
 }
 
