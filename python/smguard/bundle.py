@@ -15,14 +15,14 @@ from typing import Any
 
 from smguard import __version__
 from smguard.engine.binaries import find_tool
-from smguard.errors import EngineError
+from smguard.errors import ConfigError, EngineError
 from smguard.paths import REPO_ROOT
 
 # Built-ins a SageMaker policy never needs and a sidecar must not offer: network access and
 # runtime introspection (environment variables, config).
 UNSAFE_BUILTINS = frozenset({"http.send", "net.lookup_ip_addr", "opa.runtime"})
 # Data the sidecar's bundle carries besides the policies (roots disjoint from the policies').
-DATA_ROOTS = ("smguard/config", "sidecar")
+DATA_ROOTS = ("smguard/config", "smguard/checked", "sidecar")
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ def build_bundle(
         (source / ".manifest").write_text(json.dumps(manifest))
         (source / "smguard/config").mkdir(parents=True, exist_ok=True)
         (source / "smguard/config/data.json").write_text(json.dumps(dict(config or {})))
+        if config:
+            _check_config(opa, source)
         if token is not None:
             (source / "sidecar").mkdir()
             (source / "sidecar/data.json").write_text(json.dumps({"token_sha256": token_hash(token)}))
@@ -91,6 +93,23 @@ def build_bundle(
     if done.returncode != 0:
         raise EngineError(f"opa build failed: {' '.join((done.stderr or done.stdout).split())[:400]}")
     return built
+
+
+def _check_config(opa: Path, source: Path) -> None:
+    """Refuse a config with problems, found by the Rego that SM001 runs, and mark the bundle as
+    validated, so that the sidecar does not validate the config again for every request."""
+    done = subprocess.run(
+        [str(opa), "eval", "--bundle", ".", "--format", "json", "data.smguard.lib.config.problems"],
+        capture_output=True, text=True, check=False, cwd=source,
+    )  # fmt: skip
+    try:
+        problems = json.loads(done.stdout)["result"][0]["expressions"][0]["value"]
+    except (ValueError, LookupError, TypeError):
+        raise EngineError(f"opa eval failed: {' '.join((done.stderr or done.stdout).split())[:400]}") from None
+    if problems:
+        raise ConfigError(f"the config has problems: {'; '.join(sorted(problems))}")
+    (source / "smguard/checked").mkdir(parents=True)
+    (source / "smguard/checked/data.json").write_text(json.dumps({"config": True}))
 
 
 def _claims(signing: Signing, folder: Path) -> Path:

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import requests
 
 from smguard.bundle import build_bundle
 from smguard.engine.opa_server import evaluate_remote
+from smguard.errors import ConfigError
 from smguard.frontends.api_request import convert_request
 from smguard.frontends.detect import convert
 from smguard.jsonio import parse_json
@@ -78,6 +80,43 @@ def test_scans_through_the_sidecar_equal_opa_eval_on_every_golden_case(sidecar: 
         document = convert(parse_json(plan.read_bytes(), plan.name), plan.name).document
         remote = sorted([f.rule_id, f.resource, f.status] for f in evaluate_remote(document, sidecar, token=TOKEN))
         assert remote == case.verdicts(with_config=False), str(case)
+
+
+def test_a_sidecar_with_a_config_applies_it_validated_once_when_built(tmp_path: Path) -> None:
+    # The config is validated when the bundle is built, not per request: the verdicts must still
+    # be those of the config, on every golden case that has one.
+    cases = [case for case in discover() if (case.folder / "config.yaml").exists()]
+    assert len(cases) >= 5
+    token = tmp_path / "token"
+    token.write_text(TOKEN + "\n")
+    for case in cases[:5]:
+        process, url = _start("--token-file", token, "--config", case.folder / "config.yaml")
+        try:
+            plan = case.folder / "plan.json"
+            document = convert(parse_json(plan.read_bytes(), plan.name), plan.name).document
+            remote = sorted([f.rule_id, f.resource, f.status] for f in evaluate_remote(document, url, token=TOKEN))
+        finally:
+            assert _stop(process) == 0
+        assert remote == case.verdicts(with_config=True), str(case)
+
+
+def _bundle_data(bundle: Path) -> Any:
+    with tarfile.open(bundle) as archive:  # opa build merges every data file into one
+        member = archive.extractfile("/data.json")
+        assert member is not None
+        return json.loads(member.read())
+
+
+def test_a_bundle_marks_its_config_validated_and_refuses_one_with_problems(tmp_path: Path) -> None:
+    checked = tmp_path / "checked.tar.gz"
+    build_bundle(checked, policies=policies_dir(), config={"rules": {"disable": ["SM302"]}}, token=TOKEN)
+    assert _bundle_data(checked)["smguard"]["checked"] == {"config": True}
+    plain = tmp_path / "plain.tar.gz"
+    build_bundle(plain, policies=policies_dir(), token=TOKEN)
+    assert "checked" not in _bundle_data(plain)["smguard"]
+    with pytest.raises(ConfigError, match=r'the config has problems: unknown config section "acess"'):
+        build_bundle(tmp_path / "bad.tar.gz", policies=policies_dir(), config={"acess": {}}, token=TOKEN)
+    assert not (tmp_path / "bad.tar.gz").exists()
 
 
 def test_cli_scan_with_opa_url(sidecar: str) -> None:

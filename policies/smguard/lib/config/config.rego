@@ -68,8 +68,15 @@ default _config := {}
 _config := data.smguard.config
 
 # METADATA
-# description: True when a config is given, not absent or {} (which have no problems).
-given if _config != {}
+# description: |
+#   True when a config is given (not absent or {}, which have no problems) that was not
+#   validated when its bundle was built: `smguard bundle` refuses a config with problems and
+#   marks the bundle (data.smguard.checked.config), so a sidecar does not validate it again for
+#   every request, which cost more than evaluating the rules on a one-job request.
+unchecked if {
+	_config != {}
+	not data.smguard.checked.config == true
+}
 
 _setting(path) := object.get(_config, path, [])
 

@@ -65,6 +65,16 @@ test_shared_ids_without_a_location_are_found if {
 	[finding.resource, finding.location, finding.status] == ["nb", "", "error"]
 }
 
+test_a_config_its_bundle_validated_is_not_validated_again if {
+	settings := {"acess": {}}
+	count(rule.findings) == 0 with input as inputs.complete({})
+		with data.smguard.config as settings
+		with data.smguard.checked as {"config": true}
+	count(rule.findings) == 1 with input as inputs.complete({})
+		with data.smguard.config as settings
+		with data.smguard.checked as {"config": "yes"}
+}
+
 test_error_for_each_problem_of_the_config if {
 	settings := {"acess": {}, "rules": {"disable": ["SM199"]}}
 	findings := rule.findings with input as inputs.complete({}) with data.smguard.config as settings
