@@ -96,8 +96,8 @@ def build_bundle(
 
 
 def _check_config(opa: Path, source: Path) -> None:
-    """Refuse a config with problems, found by the Rego that SM001 runs, and mark the bundle as
-    validated, so that the sidecar does not validate the config again for every request."""
+    """Refuse a config with problems, found by the Rego that meta.input_readable reports them with,
+    and mark the bundle as validated, so that the sidecar does not validate it for every request."""
     done = subprocess.run(
         [str(opa), "eval", "--bundle", ".", "--format", "json", "data.smguard.lib.config.problems"],
         capture_output=True, text=True, check=False, cwd=source,
