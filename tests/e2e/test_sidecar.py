@@ -84,7 +84,7 @@ def test_scans_through_the_sidecar_equal_opa_eval_on_every_golden_case(sidecar: 
 
 def test_a_sidecar_with_a_config_applies_it_validated_once_when_built(tmp_path: Path) -> None:
     # The config is validated when the bundle is built, not per request: the verdicts must still
-    # be those of the config, on every golden case that has one.
+    # be those of the config, on the first five golden cases that have one (a sidecar each).
     cases = [case for case in discover() if (case.folder / "config.yaml").exists()]
     assert len(cases) >= 5
     token = tmp_path / "token"

@@ -172,6 +172,9 @@ message(template, kind, attribute) := concat("", [before, object.get(names, kind
 	field := object.get(fields, [kind, attribute], attribute)
 }
 
+# A template without two %s: a message without the names, never a finding lost.
+else := template
+
 # METADATA
 # description: |
 #   Attribute -> the kinds that have no setting for it (AutoML jobs no network isolation,
